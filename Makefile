@@ -1,0 +1,58 @@
+# trawl: the two quick-start commands are `make demo` and `make test`.
+# Both install what is missing (Debian packages, as root or via sudo), then build.
+
+APT_PACKAGES := libpcre2-dev pcre2-utils libsqlite3-dev libarchive-dev libpff-dev libbfio-dev poppler-utils ripgrep hyperfine python3
+SWIFT ?= swift
+BUILD_FLAGS ?=
+BENCH_DIR ?= /tmp/trawl-bench
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release demo test bench corpus check-patterns man completions clean
+
+## deps: install the Debian packages trawl needs (skipped when all are present)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+## demo: build release and scan the demo corpus
+demo: release
+	./.build/release/trawl scan Corpus/demo
+
+## test: build and run the whole test suite (unit, pattern examples, end-to-end accuracy)
+test: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+	TRAWL_BIN=$(CURDIR)/.build/release/trawl $(SWIFT) test $(BUILD_FLAGS)
+
+## check-patterns: lint every rule pack and run its examples
+check-patterns: release
+	./.build/release/trawl patterns check
+
+## corpus: regenerate Corpus/ from its seeded generator
+corpus:
+	python3 Corpus/tools/generate.py
+
+## bench: generate a >= 1 GiB corpus in $(BENCH_DIR) and compare trawl with ripgrep
+bench: release
+	python3 Corpus/tools/bench.py --dir $(BENCH_DIR) --trawl ./.build/release/trawl
+
+man: release
+	mkdir -p docs/man
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --output-directory docs/man
+
+completions: release
+	mkdir -p docs/completions
+	./.build/release/trawl --generate-completion-script bash > docs/completions/trawl.bash
+	./.build/release/trawl --generate-completion-script zsh > docs/completions/_trawl
+	./.build/release/trawl --generate-completion-script fish > docs/completions/trawl.fish
+
+clean:
+	rm -rf .build

@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "trawl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trawl", targets: ["trawl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C modules: only a module map and a shim header each.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+
+        // Thin safe wrappers over the C modules.
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+
+        // Domain.
+        .target(name: "ScanCore"),
+        .target(name: "Validators"),
+        .target(name: "PatternCatalog", dependencies: ["ScanCore", "Validators", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Detection", dependencies: [
+            "ScanCore", "PCRE2", "Validators", "PatternCatalog",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Inputs", dependencies: ["ScanCore"]),
+        .target(name: "Reporting", dependencies: ["ScanCore"]),
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting"]),
+
+        // The command-line tool: entry point and one file per subcommand.
+        .executableTarget(name: "trawl", dependencies: [
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["ScanCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "ValidatorsTests", dependencies: ["Validators"]),
+        .testTarget(name: "PatternCatalogTests", dependencies: ["PatternCatalog", "Detection"]),
+        .testTarget(name: "DetectionTests", dependencies: ["Detection", "PatternCatalog", "TestSupport"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "ScanEngineTests", dependencies: ["ScanEngine", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

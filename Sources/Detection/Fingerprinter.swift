@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// Keyed fingerprints (HMAC-SHA256) of normalised values.
+///
+/// The inner and outer hash states after the padded key are computed once, so each value
+/// costs two short hashes and no key processing (the HMAC construction of RFC 2104).
+///
+/// `@unchecked Sendable`: swift-crypto's `SHA256` is a copy-on-write value over a
+/// BoringSSL context; the templates are never mutated in place (each call copies them
+/// first, and the copy gets its own context), so sharing them between threads is safe.
+public struct Fingerprinter: @unchecked Sendable {
+    private let inner: SHA256
+    private let outer: SHA256
+
+    /// Creates a fingerprinter for a secret key (any length; 32 random bytes by default).
+    public init(key: [UInt8]) {
+        var k = key
+        if k.count > 64 { k = Array(SHA256.hash(data: k)) }
+        k += [UInt8](repeating: 0, count: 64 - k.count)
+        var i = SHA256()
+        i.update(data: k.map { $0 ^ 0x36 })
+        var o = SHA256()
+        o.update(data: k.map { $0 ^ 0x5c })
+        inner = i
+        outer = o
+    }
+
+    /// `hmac-sha256:<64 hex>` of the value.
+    public func fingerprint(_ value: String) -> String {
+        var i = inner
+        i.update(data: Array(value.utf8))
+        var o = outer
+        o.update(data: Array(i.finalize()))
+        return "hmac-sha256:" + Fingerprinter.hex(Array(o.finalize()))
+    }
+
+    static let digits = Array("0123456789abcdef".utf8)
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

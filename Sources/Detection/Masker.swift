@@ -1,0 +1,39 @@
+/// Builds previews that show the shape of a value without revealing it.
+public enum Masker {
+    /// The masked preview of a normalised value of the given kind.
+    public static func mask(_ value: String, kind: String) -> String {
+        switch kind {
+        case "email": return maskEmail(value)
+        case "ipv4": return maskSplit(value, separator: ".")
+        case "ipv6": return maskSplit(value, separator: ":")
+        case "mac_address": return maskSplit(value, separator: ":")
+        default: return maskGeneric(value)
+        }
+    }
+
+    /// `a***@e***.pt`.
+    static func maskEmail(_ value: String) -> String {
+        guard let at = value.lastIndex(of: "@") else { return maskGeneric(value) }
+        let local = value[..<at]
+        let domain = value[value.index(after: at)...]
+        let tld = domain.split(separator: ".").last.map(String.init) ?? ""
+        return "\(local.first.map(String.init) ?? "")***@\(domain.first.map(String.init) ?? "")***.\(tld)"
+    }
+
+    /// Keeps the first and last groups: `192.*.*.7`, `2001:*:1`.
+    static func maskSplit(_ value: String, separator: Character) -> String {
+        let parts = value.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return maskGeneric(value) }
+        let middle = Array(repeating: "*", count: max(1, min(parts.count - 2, 2)))
+        return ([String(parts.first!)] + middle + [String(parts.last!)]).joined(separator: String(separator))
+    }
+
+    /// Keeps two characters at each end of long values, one at the start of short ones.
+    static func maskGeneric(_ value: String) -> String {
+        let chars = Array(value)
+        if chars.count >= 8 {
+            return String(chars.prefix(2)) + String(repeating: "*", count: chars.count - 4) + String(chars.suffix(2))
+        }
+        return String(chars.prefix(1)) + String(repeating: "*", count: max(3, chars.count - 1))
+    }
+}

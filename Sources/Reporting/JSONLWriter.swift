@@ -1,0 +1,25 @@
+import ScanCore
+
+/// `--format jsonl`: one finding per line, streamed.
+public final class JSONLWriter: FindingSink {
+    private let out: ReportOutput
+    private let reveal: Bool
+
+    /// Creates a writer.
+    public init(_ out: ReportOutput, reveal: Bool) {
+        self.out = out
+        self.reveal = reveal
+    }
+
+    /// Writes one line.
+    public func write(_ finding: Finding) throws {
+        out.write(finding.jsonObject(reveal: reveal))
+        out.write("\n")
+    }
+
+    /// Object statuses go to the summary only.
+    public func objectDone(_ result: ObjectResult) throws {}
+
+    /// Flushes.
+    public func finish(_ summary: ScanSummary) throws { try out.close() }
+}

@@ -1,0 +1,133 @@
+import Detection
+import Foundation
+import Inputs
+import PatternCatalog
+import ScanCore
+
+/// The pipeline: walk the roots, read each file in bounded chunks, detect, and hand
+/// findings and object statuses to a sink. One object's failure never stops the scan.
+public final class ScanEngine: @unchecked Sendable {
+    // @unchecked Sendable: shared mutable state (summary, sink) is only touched under `lock`.
+    let detector: Detector
+    let fingerprinter: Fingerprinter
+    let options: ScanOptions
+    private let lock = NSLock()
+    private var summary = ScanSummary()
+    private var sinkError: Error?
+
+    /// Creates an engine.
+    public init(detector: Detector, fingerprinter: Fingerprinter, options: ScanOptions) {
+        self.detector = detector
+        self.fingerprinter = fingerprinter
+        self.options = options
+    }
+
+    /// Runs the scan to the end and returns its totals. Throws only when the sink fails
+    /// (output cannot be written), which stops the run.
+    public func run(sink: FindingSink, showProgress: Bool = false) throws -> ScanSummary {
+        let started = Date()
+        let queue = BlockingQueue<WalkedFile>(capacity: 4096)
+        let progress = ProgressMeter(enabled: showProgress)
+        progress.startTicking()
+        let group = DispatchGroup()
+        for _ in 0..<options.jobs {
+            group.enter()
+            let box = SinkBox(sink)
+            let t = Thread { [self] in
+                self.work(queue: queue, sink: box.sink, progress: progress)
+                group.leave()
+            }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        let walker = FileWalker(roots: options.roots, options: options.walk)
+        while let event = walker.next() {
+            switch event {
+            case .file(let file):
+                progress.walked(bytes: file.size)
+                queue.push(file)
+            case .status(let path, let status):
+                deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)
+            }
+        }
+        progress.walkFinished()
+        queue.close()
+        group.wait()
+        progress.stop()
+        lock.lock()
+        summary.seconds = Date().timeIntervalSince(started)
+        let result = summary
+        let error = sinkError
+        lock.unlock()
+        if let error { throw error }
+        try sink.finish(result)
+        return result
+    }
+
+    private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
+        let scratch = DetectorScratch(for: detector)
+        let rules = detector.ruleList
+        while let file = queue.pop() {
+            var findings: [Finding] = []
+            var regexLimit = false
+            let status: ObjectStatus
+            var bytes: UInt64 = 0
+            do {
+                let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
+                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
+                    for hit in detector.scan(chunk, scratch: scratch) {
+                        let rule = rules[hit.ruleIndex]
+                        findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
+                                                confidence: hit.confidence, line: hit.line,
+                                                masked: Masker.mask(hit.value, kind: rule.kind),
+                                                fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
+                    }
+                    if scratch.regexLimitHit { regexLimit = true }
+                    if findings.count >= 4096 {
+                        deliver(nil, findings: findings, sink: sink)
+                        findings.removeAll(keepingCapacity: true)
+                    }
+                }
+                bytes = result.bytesRead
+                status = (regexLimit && result.status == .complete) ? .partial("regex_limit") : result.status
+            } catch {
+                status = .error(ScanEngine.reason(for: error))
+            }
+            progress.scanned(bytes: bytes)
+            deliver(ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: findings.count), findings: findings, sink: sink)
+        }
+    }
+
+    /// Short reason for a per-object error (`permission`, `not_found`, `io: ...`).
+    static func reason(for error: Error) -> String {
+        if let e = error as? ReadError { return e.reason }
+        return "\(error)"
+    }
+
+    private func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sinkError == nil else { return }
+        do {
+            for f in findings {
+                summary.findingsByKind[f.kind, default: 0] += 1
+                try sink.write(f)
+            }
+            if let result {
+                summary.add(result)
+                try sink.objectDone(result)
+            }
+        } catch {
+            sinkError = error
+        }
+    }
+}
+
+/// Carries the sink into worker threads.
+///
+/// `@unchecked Sendable`: workers never call the sink directly; every call goes through
+/// `ScanEngine.deliver`, which holds the engine's lock.
+private final class SinkBox: @unchecked Sendable {
+    let sink: FindingSink
+    init(_ sink: FindingSink) { self.sink = sink }
+}

@@ -1,0 +1,24 @@
+import Inputs
+
+/// Everything a scan needs besides the detector: roots, parallelism, limits.
+public struct ScanOptions: Sendable {
+    /// Paths as given on the command line.
+    public var roots: [String]
+    /// Worker threads (default: cores).
+    public var jobs: Int
+    /// Walk options (symlinks, excludes, size cap).
+    public var walk: WalkOptions
+    /// Chunk size and overlap for reading.
+    public var chunkSize: Int
+
+    /// Default chunk size: 1 MiB keeps memory per worker small and syscalls few.
+    public static let defaultChunkSize = 1 << 20
+
+    /// Creates options.
+    public init(roots: [String], jobs: Int, walk: WalkOptions, chunkSize: Int = ScanOptions.defaultChunkSize) {
+        self.roots = roots
+        self.jobs = max(1, jobs)
+        self.walk = walk
+        self.chunkSize = chunkSize
+    }
+}
