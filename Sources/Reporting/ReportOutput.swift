@@ -24,8 +24,10 @@ public final class ReportOutput {
     public convenience init(creating path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw OutputError(errno: errno, path: path, doing: "creating output file") }
-        // An existing file keeps its mode on O_TRUNC: tighten it.
-        _ = fchmod(fd, 0o600)
+        // An existing regular file keeps its mode on O_TRUNC: tighten it (never touch
+        // the mode of a device such as /dev/null).
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG { _ = fchmod(fd, 0o600) }
         self.init(fd: fd, owns: true, path: path)
     }
 
