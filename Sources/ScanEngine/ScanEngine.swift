@@ -69,6 +69,7 @@ public final class ScanEngine: @unchecked Sendable {
         let rules = detector.ruleList
         while let file = queue.pop() {
             var findings: [Finding] = []
+            var delivered = 0
             var regexLimit = false
             let status: ObjectStatus
             var bytes: UInt64 = 0
@@ -85,6 +86,7 @@ public final class ScanEngine: @unchecked Sendable {
                     if scratch.regexLimitHit { regexLimit = true }
                     if findings.count >= 4096 {
                         deliver(nil, findings: findings, sink: sink)
+                        delivered += findings.count
                         findings.removeAll(keepingCapacity: true)
                     }
                 }
@@ -94,7 +96,7 @@ public final class ScanEngine: @unchecked Sendable {
                 status = .error(ScanEngine.reason(for: error))
             }
             progress.scanned(bytes: bytes)
-            deliver(ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: findings.count), findings: findings, sink: sink)
+            deliver(ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: delivered + findings.count), findings: findings, sink: sink)
         }
     }
 
