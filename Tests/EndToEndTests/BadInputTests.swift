@@ -8,7 +8,7 @@ import Glibc
 /// Hostile and broken files: each gets its own status and the scan completes.
 final class BadInputTests: XCTestCase {
     var dir: TempDir!
-    var key: String!
+    var key: String = ""
 
     override func setUpWithError() throws {
         dir = try TempDir("bad-input")

@@ -20,6 +20,12 @@ public enum TrawlBinary {
         public let stdout: String
         /// Standard error.
         public let stderr: String
+        /// Creates a result.
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// Runs trawl with `arguments` in the repository root (or `directory`).

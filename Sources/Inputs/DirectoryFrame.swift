@@ -1,0 +1,20 @@
+/// One directory on the walker's stack: its descriptor, identity and sorted names.
+struct DirectoryFrame {
+    /// Open descriptor, or -1 while closed to stay under the open-directory cap.
+    var fd: Int32
+    /// Device and inode, checked whenever the directory is re-opened.
+    let id: FileID
+    /// Name in the parent directory, NUL-terminated (empty for a root).
+    let name: [CChar]
+    /// Entered through a symbolic link (re-opened without O_NOFOLLOW).
+    let followed: Bool
+    /// Length of this directory's path in the walker's path buffer.
+    let pathLength: Int
+    /// Sorted entry names.
+    let listing: DirectoryListing
+    /// Index of the next name to visit.
+    var next = 0
+
+    /// Whether every name was visited.
+    var isExhausted: Bool { next >= listing.count }
+}

@@ -1,0 +1,83 @@
+import Glibc
+
+/// The names in one directory, sorted by their bytes, stored in one contiguous blob.
+///
+/// Memory is the names' bytes plus 17 bytes per entry; nothing else per entry is kept
+/// (types and sizes are stat'ed when the entry is visited).
+struct DirectoryListing {
+    /// Names, each followed by a NUL so it can be passed to `*at` calls as is.
+    private var blob: [UInt8] = []
+    /// Start offset and length (without NUL) of each name in `blob`, in sorted order.
+    private var refs: [(start: Int, length: Int)] = []
+
+    /// Number of names.
+    var count: Int { refs.count }
+
+    /// An empty listing.
+    init() {}
+
+    /// Reads every name of the directory open at `fd` (except `.` and `..`).
+    ///
+    /// The descriptor stays open and usable; a `dup` of it is read and closed. On a
+    /// failure midway the names read so far are kept and the errno is returned.
+    static func read(fd: Int32) -> (DirectoryListing, errno: Int32?) {
+        var listing = DirectoryListing()
+        let copy = dup(fd)
+        guard copy >= 0 else { return (listing, errno) }
+        guard let dir = fdopendir(copy) else {
+            let code = errno
+            close(copy)
+            return (listing, code)
+        }
+        defer { closedir(dir) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        var failure: Int32?
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { failure = errno }
+                break
+            }
+            let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
+            let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+            if name[0] == UInt8(ascii: ".") && (length == 1 || (length == 2 && name[1] == UInt8(ascii: "."))) { continue }
+            listing.append(UnsafeBufferPointer(start: name, count: length))
+        }
+        listing.sort()
+        return (listing, failure)
+    }
+
+    /// Adds a name (unsorted until `sort()`).
+    mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+        refs.append((blob.count, name.count))
+        blob.append(contentsOf: name)
+        blob.append(0)
+    }
+
+    /// Sorts the names by their bytes (memcmp order, shorter prefix first).
+    mutating func sort() {
+        guard refs.count > 1 else { return }
+        blob.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            refs.sort { l, r in
+                let c = memcmp(base + l.start, base + r.start, min(l.length, r.length))
+                return c != 0 ? c < 0 : l.length < r.length
+            }
+        }
+    }
+
+    /// Calls `body` with the name at `index` as bytes (not including the NUL) and as a C string.
+    func withName<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafePointer<CChar>) throws -> R) rethrows -> R {
+        let ref = refs[index]
+        return try blob.withUnsafeBufferPointer { b in
+            let start = b.baseAddress! + ref.start
+            return try body(UnsafeBufferPointer(start: start, count: ref.length),
+                            UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))
+        }
+    }
+
+    /// The name at `index` as bytes.
+    func name(at index: Int) -> [UInt8] {
+        withName(at: index) { bytes, _ in Array(bytes) }
+    }
+}

@@ -1,0 +1,146 @@
+import Glibc
+import ScanCore
+
+/// Walks roots depth-first, pull-based and without recursion, yielding files and statuses.
+///
+/// Entries of each directory are visited in the byte order of their names, so a walk is
+/// deterministic. Objects are `lstat`ed through the parent directory's descriptor (`fstatat`,
+/// `openat`), so paths longer than PATH_MAX work; FIFOs, sockets and devices are never opened.
+/// At most `maxOpenDirectories` directory descriptors are open at once: deeper ancestors are
+/// closed and re-opened through `..` (device+inode checked) when the walk returns to them.
+/// Memory is the names of the directories on the current path plus the device+inode of
+/// every directory walked (for loop and duplicate detection).
+public final class FileWalker {
+    /// Directory descriptors kept open at most (the rest are re-opened on the way back).
+    public static let maxOpenDirectories = 64
+
+    let roots: [String]
+    let options: WalkOptions
+    let excludes: ExcludeMatcher
+    var rootIndex = 0
+    /// Directories from the current root down to the one being listed.
+    var stack: [DirectoryFrame] = []
+    /// Path of the entry being visited: the root prefix, then `/name` per level.
+    var path: [UInt8] = []
+    /// Bytes of the root prefix in `path` (the root as given, without trailing slashes).
+    var rootPrefixLength = 0
+    /// Device of the current root, for `oneFileSystem`.
+    var rootDevice: UInt64 = 0
+    /// Identities of the directories on the stack.
+    var ancestors: Set<FileID> = []
+    /// Identities of every directory entered so far (across roots).
+    var visited: Set<FileID> = []
+    /// Frames 0 and `firstOpen..<stack.count` have open descriptors; the others are closed.
+    var firstOpen = 1
+    /// An event produced together with a push, returned by the next call.
+    var pending: WalkEvent?
+
+    /// Creates a walker over `roots` (paths as given on the command line).
+    public init(roots: [String], options: WalkOptions = WalkOptions()) {
+        self.roots = roots
+        self.options = options
+        self.excludes = ExcludeMatcher(options.excludes)
+    }
+
+    deinit {
+        for frame in stack where frame.fd >= 0 { close(frame.fd) }
+    }
+
+    /// The next file or status, or nil when every root was walked.
+    public func next() -> WalkEvent? {
+        while true {
+            if let event = pending {
+                pending = nil
+                return event
+            }
+            if stack.isEmpty {
+                guard rootIndex < roots.count else { return nil }
+                rootIndex += 1
+                if let event = startRoot(roots[rootIndex - 1]) { return event }
+                continue
+            }
+            if stack[stack.count - 1].isExhausted {
+                if let event = popFrame() { return event }
+                continue
+            }
+            let top = stack.count - 1
+            let index = stack[top].next
+            stack[top].next += 1
+            if let event = visitEntry(index, of: top) { return event }
+        }
+    }
+
+    /// The current entry's path for display.
+    var displayPath: String { String(decoding: path, as: UTF8.self) }
+
+    /// A status event for the current entry.
+    func status(_ status: ObjectStatus) -> WalkEvent {
+        .status(path: displayPath, status)
+    }
+
+    /// Visits name `index` of frame `top`: exclude, lstat, classify.
+    private func visitEntry(_ index: Int, of top: Int) -> WalkEvent? {
+        let frame = stack[top]
+        return frame.listing.withName(at: index) { bytes, cName in
+            path.removeSubrange(frame.pathLength...)
+            path.append(UInt8(ascii: "/"))
+            path.append(contentsOf: bytes)
+            if !excludes.isEmpty && isExcluded(baseName: cName) { return nil }
+            var st: FileStat
+            switch FileStat.at(frame.fd, cName, follow: false) {
+            case .success(let s): st = s
+            case .failure(let e): return status(.error(StatusReason.forErrno(e.code)))
+            }
+            var viaSymlink = false
+            if st.kind == .symlink {
+                guard options.followSymlinks else { return status(.skipped(StatusReason.symlink)) }
+                switch FileStat.at(frame.fd, cName, follow: true) {
+                case .success(let s): st = s
+                case .failure(let e) where e.code == ELOOP: return status(.skipped(StatusReason.loop))
+                case .failure(let e): return status(.error(StatusReason.forErrno(e.code)))
+                }
+                viaSymlink = true
+            }
+            return classify(st, name: cName, nameBytes: bytes, parent: frame, viaSymlink: viaSymlink)
+        }
+    }
+
+    /// Whether the current entry's relative path or base name matches an exclude pattern.
+    private func isExcluded(baseName: UnsafePointer<CChar>) -> Bool {
+        path.append(0)
+        defer { path.removeLast() }
+        return path.withUnsafeBufferPointer { buffer in
+            let whole = UnsafeRawPointer(buffer.baseAddress!)
+            return excludes.matches(path: whole.assumingMemoryBound(to: CChar.self),
+                                    relative: (whole + rootPrefixLength + 1).assumingMemoryBound(to: CChar.self),
+                                    baseName: baseName)
+        }
+    }
+
+    /// Turns a stat result into a file event, a skip, or a directory to enter.
+    private func classify(_ st: FileStat, name: UnsafePointer<CChar>, nameBytes: UnsafeBufferPointer<UInt8>,
+                          parent: DirectoryFrame, viaSymlink: Bool) -> WalkEvent? {
+        if options.oneFileSystem && st.device != rootDevice {
+            return status(.skipped(StatusReason.otherFileSystem))
+        }
+        switch st.kind {
+        case .regular:
+            // A link may lead out of the tree onto /proc or /sys (e.g. to /proc/self/environ).
+            if viaSymlink && st.device != parent.id.device && PseudoFileSystem.contains(dirfd: parent.fd, name: name, follow: true) {
+                return status(.skipped(StatusReason.pseudoFS))
+            }
+            return fileEvent(st, viaSymlink: viaSymlink)
+        case .directory:
+            return enterDirectory(st, name: name, nameBytes: nameBytes, parent: parent, viaSymlink: viaSymlink)
+        default:
+            return status(.skipped(st.skipReason ?? StatusReason.unknownType))
+        }
+    }
+
+    /// A `.file` event for the current path, or `skipped(too_large)`.
+    func fileEvent(_ st: FileStat, viaSymlink: Bool) -> WalkEvent {
+        if let max = options.maxFileSize, st.size > max { return status(.skipped(StatusReason.tooLarge)) }
+        return .file(WalkedFile(path: displayPath, pathBytes: path, size: st.size, device: st.device,
+                                inode: st.inode, mtime: st.mtime, viaSymlink: viaSymlink))
+    }
+}
