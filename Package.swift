@@ -39,7 +39,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["ScanCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "ValidatorsTests", dependencies: ["Validators"]),
+        .testTarget(name: "ValidatorsTests", dependencies: ["Validators"], exclude: ["Fixtures"]),
         .testTarget(name: "PatternCatalogTests", dependencies: ["PatternCatalog", "Detection", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "PatternCatalog", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "TestSupport"]),
