@@ -3,13 +3,15 @@ import PCRE2
 import Validators
 
 /// A rule ready to run: compiled pattern, resolved validators and context words.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
     let rule: Rule
     let pattern: CompiledPattern
     let checks: [@Sendable (String) -> Bool]
     let context: ContextMatcher
     /// Digit-count bits for `digits` anchors (bit n set when n digits fire the rule).
     let digitMask: UInt64
+    /// Allowed first digits of a digit group, as bits.
+    let firstDigits: UInt16
 
     init(rule: Rule, tlds: Set<String>) throws {
         var options: PatternOptions = []
@@ -41,8 +43,9 @@ struct CompiledRule: Sendable {
         }
         context = ContextMatcher(words: rule.context.allWords, window: rule.context.window)
         var mask: UInt64 = 0
-        for n in rule.prefilter.digits { mask |= 1 << UInt64(n) }
+        for n in rule.prefilter.anchor == .upperDigit ? rule.prefilter.token : rule.prefilter.digits { mask |= 1 << UInt64(n) }
         digitMask = mask
+        firstDigits = rule.prefilter.firstDigits.reduce(UInt16(0)) { $0 | (1 << UInt16($1)) }
         self.rule = rule
     }
 }

@@ -10,6 +10,19 @@ import ScanCore
 public final class Detector: Sendable {
     let rules: [CompiledRule]
     let scanner: AnchorScanner
+    /// Hot per-rule values in flat arrays (no reference counting in the inner loop).
+    let patterns: [CompiledPattern]
+    let backs: [Int]
+    let maxLengths: [Int]
+    let digitMasks: [UInt64]
+    let firstDigitMasks: [UInt16]
+    let leads: [Prefilter.Lead]
+    /// Packed capital prefixes of all rules; rule r owns `prefixRanges[r]` of them.
+    let prefixPacked: [UInt32]
+    let prefixLengths: [Int]
+    let prefixRanges: [Range<Int>]
+    /// Digits rules by digit count: `digitsByCount[n]` lists the rules that n digits fire.
+    let digitsByCount: [[Int]]
     /// Rule indices by anchor kind.
     let byAnchor: [Prefilter.Anchor: [Int]]
     /// Findings below this confidence are dropped.
@@ -34,7 +47,31 @@ public final class Detector: Sendable {
         s.wantDigits = map[.digits] != nil
         s.wantUpperDigit = map[.upperDigit] != nil
         s.wantHexPair = map[.hexPair] != nil
+        s.digitsUnion = (map[.digits] ?? []).reduce(UInt64(0)) { $0 | compiled[$1].digitMask }
         scanner = s
+        patterns = compiled.map(\.pattern)
+        backs = compiled.map(\.rule.prefilter.back)
+        maxLengths = compiled.map(\.rule.maxLength)
+        digitMasks = compiled.map(\.digitMask)
+        firstDigitMasks = compiled.map(\.firstDigits)
+        leads = compiled.map(\.rule.prefilter.lead)
+        var packed: [UInt32] = [], lengths: [Int] = [], ranges: [Range<Int>] = []
+        for r in compiled {
+            let start = packed.count
+            for p in r.rule.prefilter.prefixes {
+                packed.append(p.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+                lengths.append(p.utf8.count)
+            }
+            ranges.append(start..<packed.count)
+        }
+        prefixPacked = packed
+        prefixLengths = lengths
+        prefixRanges = ranges
+        var byCount = [[Int]](repeating: [], count: 64)
+        for r in map[.digits] ?? [] {
+            for n in 0..<64 where compiled[r].digitMask & (1 << UInt64(n)) != 0 { byCount[n].append(r) }
+        }
+        digitsByCount = byCount
         self.minConfidence = minConfidence
     }
 
@@ -54,7 +91,7 @@ public final class Detector: Sendable {
         scratch.regexLimitHit = false
         guard let base = chunk.bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.ownedEnd > chunk.ownedStart else { return [] }
         let count = chunk.bytes.count
-        for i in scratch.searchedTo.indices { scratch.searchedTo[i] = chunk.ownedStart }
+        scratch.searchedTo.update(repeating: chunk.ownedStart, count: scratch.ruleCount)
         scratch.events.removeAll()
         // Anchors may lie after the owned range while their match starts inside it.
         let anchorEnd = min(count, chunk.ownedEnd + 64)
@@ -79,12 +116,51 @@ public final class Detector: Sendable {
     private func run(_ anchor: Prefilter.Anchor, _ events: [AnchorEvent], _ base: UnsafePointer<UInt8>, _ count: Int,
                      _ chunk: TextChunk, _ scratch: DetectorScratch) {
         guard let indices = byAnchor[anchor], !events.isEmpty else { return }
+        if anchor == .digits {
+            runDigits(events, base, count, chunk, scratch)
+            return
+        }
+        let gated = anchor == .upperDigit
         for event in events {
             for r in indices {
-                if anchor == .digits && rules[r].digitMask & event.digitMask == 0 { continue }
+                if gated && digitMasks[r] & event.digitMask == 0 { continue }
                 search(r, event, base, count, chunk, scratch, unbounded: false)
             }
         }
+    }
+
+    /// Runs the digits rules that each number cluster can fire: only the rules listed under
+    /// the cluster's digit counts are looked at, each once per cluster.
+    private func runDigits(_ events: [AnchorEvent], _ base: UnsafePointer<UInt8>, _ count: Int,
+                           _ chunk: TextChunk, _ scratch: DetectorScratch) {
+        let stamp = scratch.stamp
+        var generation = scratch.generation
+        for event in events {
+            generation &+= 1
+            var bits = event.digitMask & scanner.digitsUnion
+            while bits != 0 {
+                let n = bits.trailingZeroBitCount
+                bits &= bits - 1
+                for r in digitsByCount[n] where stamp[r] != generation {
+                    stamp[r] = generation
+                    guard firstDigitMasks[r] & event.firstDigits != 0 else { continue }
+                    if leads[r] == .plus && !event.plusBefore { continue }
+                    let pr = prefixRanges[r]
+                    if !pr.isEmpty && !hasPrefix(event, pr) { continue }
+                    search(r, event, base, count, chunk, scratch, unbounded: false)
+                }
+            }
+        }
+        scratch.generation = generation
+    }
+
+    /// Whether the capitals before a cluster start with one of the prefixes in `range`.
+    @inline(__always)
+    func hasPrefix(_ event: AnchorEvent, _ range: Range<Int>) -> Bool {
+        for i in range where event.capitalCount >= prefixLengths[i] {
+            if event.capitals >> UInt32(8 * (event.capitalCount - prefixLengths[i])) == prefixPacked[i] { return true }
+        }
+        return false
     }
 
     private func runLiteral(_ r: Int, _ base: UnsafePointer<UInt8>, _ count: Int, _ chunk: TextChunk, _ scratch: DetectorScratch) {
@@ -128,15 +204,16 @@ public final class Detector: Sendable {
     @inline(__always)
     private func search(_ r: Int, _ event: AnchorEvent, _ base: UnsafePointer<UInt8>, _ count: Int,
                         _ chunk: TextChunk, _ scratch: DetectorScratch, unbounded: Bool) {
-        let rule = rules[r]
         let hi = min(event.end, chunk.ownedEnd - 1)
-        var s = max(scratch.searchedTo[r], event.start - rule.rule.prefilter.back, chunk.ownedStart)
+        let searched = scratch.searchedTo + r
+        var s = max(searched.pointee, event.start - backs[r], chunk.ownedStart)
         guard s <= hi else { return }
-        let limit = unbounded ? count : min(count, hi + rule.rule.maxLength + Detector.lookAheadMargin)
+        let limit = unbounded ? count : min(count, hi + maxLengths[r] + Detector.lookAheadMargin)
+        let pattern = patterns[r]
         while s <= hi {
             let found: Match?
             do {
-                found = try rule.pattern.firstMatch(in: base, length: limit, from: s, scratch: scratch.match)
+                found = try pattern.firstMatch(in: base, length: limit, from: s, scratch: scratch.match)
             } catch {
                 scratch.regexLimitHit = true
                 s = hi + 1
@@ -146,20 +223,28 @@ public final class Detector: Sendable {
             record(r, m, base, count, scratch)
             s = max(m.range.upperBound, m.range.lowerBound + 1)
         }
-        scratch.searchedTo[r] = max(s, hi + 1)
+        searched.pointee = max(s, hi + 1)
     }
 
     /// Normalises, validates and scores one match; keeps it when confident enough.
+    /// Rules that can only pass the threshold with context look for it first, before any
+    /// string work.
     private func record(_ r: Int, _ m: Match, _ base: UnsafePointer<UInt8>, _ count: Int, _ scratch: DetectorScratch) {
         let rule = rules[r]
+        let score = rule.rule.score
+        var context: Bool? = nil
+        if score < minConfidence {
+            guard score + rule.rule.context.boost >= minConfidence, rule.context.near(m.range, in: base, count: count) else { return }
+            context = true
+        }
         let g = m.group ?? m.range
         let raw = String(decoding: UnsafeBufferPointer(start: base + g.lowerBound, count: g.count), as: UTF8.self)
         guard let value = Normalizer.apply(rule.rule.normalize, to: raw) else { return }
         for check in rule.checks where !check(value) { return }
-        let context = rule.context.near(m.range, in: base, count: count)
-        let confidence = min(1, rule.rule.score + (context ? rule.rule.context.boost : 0))
+        let hadContext = context ?? rule.context.near(m.range, in: base, count: count)
+        let confidence = min(1, score + (hadContext ? rule.rule.context.boost : 0))
         guard confidence >= minConfidence else { return }
-        scratch.hits.append(Hit(ruleIndex: r, range: m.range, value: value, confidence: confidence, hadContext: context, line: 0))
+        scratch.hits.append(Hit(ruleIndex: r, range: m.range, value: value, confidence: confidence, hadContext: hadContext, line: 0))
     }
 
     /// Drops hits contained in a stronger hit, sorts by position and numbers lines.

@@ -5,7 +5,12 @@ import PCRE2
 public final class DetectorScratch {
     let match: MatchScratch
     var events = AnchorEvents()
-    var searchedTo: [Int]
+    /// Per rule: every match starting before this offset has been looked for.
+    let searchedTo: UnsafeMutablePointer<Int>
+    let ruleCount: Int
+    /// Per rule: the cluster generation it was last looked at in (dedupes rules per cluster).
+    let stamp: UnsafeMutablePointer<UInt32>
+    var generation: UInt32 = 0
     var hits: [Hit] = []
     /// Set when a regex hit its match limit in the last scan (the object is then partial).
     public internal(set) var regexLimitHit = false
@@ -13,6 +18,15 @@ public final class DetectorScratch {
     /// Creates scratch space for a detector.
     public init(for detector: Detector) {
         match = MatchScratch()
-        searchedTo = Array(repeating: 0, count: detector.rules.count)
+        ruleCount = detector.rules.count
+        searchedTo = .allocate(capacity: max(1, ruleCount))
+        searchedTo.initialize(repeating: 0, count: max(1, ruleCount))
+        stamp = .allocate(capacity: max(1, ruleCount))
+        stamp.initialize(repeating: 0, count: max(1, ruleCount))
+    }
+
+    deinit {
+        searchedTo.deallocate()
+        stamp.deallocate()
     }
 }

@@ -71,13 +71,34 @@ public struct Prefilter: Sendable, Hashable {
     public var back: Int
     /// Literals for `literal` anchors (matched ASCII case-insensitively).
     public var literals: [String]
+    /// What must stand just before a number cluster (`digits` anchors).
+    public var lead: Lead
+    /// Digits one of the cluster's digit groups must start with (`digits` anchors).
+    public var firstDigits: Set<Int>
+    /// Capital-letter prefixes one of which must stand right before the cluster (`digits`).
+    public var prefixes: [String]
+    /// Length range of the `[A-Z0-9]` token around an `upper_digit` anchor.
+    public var token: ClosedRange<Int>
+
+    /// Requirements on the bytes before a number cluster.
+    public enum Lead: String, Sendable, Hashable {
+        /// Nothing required.
+        case any
+        /// A `+` within `back` bytes before the cluster, or the cluster starts with `00`.
+        case plus
+    }
 
     /// Creates a prefilter.
-    public init(anchor: Anchor, digits: ClosedRange<Int> = 1...63, back: Int = 0, literals: [String] = []) {
+    public init(anchor: Anchor, digits: ClosedRange<Int> = 1...63, back: Int = 0, literals: [String] = [],
+                lead: Lead = .any, firstDigits: Set<Int> = Set(0...9), prefixes: [String] = [], token: ClosedRange<Int> = 1...63) {
         self.anchor = anchor
         self.digits = digits
         self.back = back
         self.literals = literals
+        self.lead = lead
+        self.firstDigits = firstDigits
+        self.prefixes = prefixes
+        self.token = token
     }
 }
 

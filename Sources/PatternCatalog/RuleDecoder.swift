@@ -34,24 +34,47 @@ enum RuleDecoder {
 
     static func prefilter(_ r: NodeReader) throws -> Prefilter {
         guard let p = try r.sub("prefilter") else { return Prefilter(anchor: .none) }
-        try p.rejectUnknownKeys(["anchor", "digits", "back", "literals"])
+        try p.rejectUnknownKeys(["anchor", "digits", "back", "literals", "lead", "first_digits", "prefixes", "token"])
         let name = try p.string("anchor")
         guard let anchor = Prefilter.Anchor(rawValue: name) else {
             throw CatalogError(p.location(try p.child("anchor")), "unknown anchor '\(name)' (one of: \(Prefilter.Anchor.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        var digits = 1...63
-        if let d = try p.child("digits") {
-            let bounds = try p.strings("digits").compactMap(Int.init)
-            guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1], bounds[1] <= 63 else {
-                throw CatalogError(p.location(d), "'digits' must be [min, max] with 1 <= min <= max <= 63")
-            }
-            digits = bounds[0]...bounds[1]
+        let digits = try range(p, "digits")
+        let token = try range(p, "token")
+        let prefixes = try p.strings("prefixes")
+        for prefix in prefixes where prefix.isEmpty || prefix.count > 4 || !prefix.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            throw CatalogError(p.location(try p.child("prefixes")), "'prefixes' must be 1 to 4 capital letters each ('\(prefix)')")
         }
         let literals = try p.strings("literals")
         if anchor == .literal && literals.isEmpty {
             throw CatalogError(p.location(), "anchor 'literal' needs a non-empty 'literals' list")
         }
-        return Prefilter(anchor: anchor, digits: digits, back: try p.int("back", default: 0, in: 0...512), literals: literals)
+        var lead = Prefilter.Lead.any
+        if let l = try p.optionalString("lead") {
+            guard let parsed = Prefilter.Lead(rawValue: l) else {
+                throw CatalogError(p.location(try p.child("lead")), "unknown lead '\(l)' (one of: any, plus)")
+            }
+            lead = parsed
+        }
+        var firstDigits: Set<Int> = Set(0...9)
+        if let f = try p.optionalString("first_digits") {
+            let parsed = f.compactMap { $0.wholeNumberValue }
+            guard !parsed.isEmpty, parsed.count == f.count else {
+                throw CatalogError(p.location(try p.child("first_digits")), "'first_digits' must be a string of digits such as \"0\" or \"29\"")
+            }
+            firstDigits = Set(parsed)
+        }
+        return Prefilter(anchor: anchor, digits: digits, back: try p.int("back", default: 0, in: 0...512), literals: literals,
+                         lead: lead, firstDigits: firstDigits, prefixes: prefixes, token: token)
+    }
+
+    static func range(_ p: NodeReader, _ key: String) throws -> ClosedRange<Int> {
+        guard let d = try p.child(key) else { return 1...63 }
+        let bounds = try p.strings(key).compactMap(Int.init)
+        guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1], bounds[1] <= 63 else {
+            throw CatalogError(p.location(d), "'\(key)' must be [min, max] with 1 <= min <= max <= 63")
+        }
+        return bounds[0]...bounds[1]
     }
 
     static func normalize(_ r: NodeReader) throws -> [NormalizeStep] {

@@ -1,7 +1,14 @@
 /// Escaping for each output format, so that hostile file names stay inert.
 public enum Escaping {
-    /// A JSON string literal, with quotes.
+    /// A JSON string literal, with quotes: ASCII without specials is copied as is.
     public static func json(_ s: String) -> String {
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { plain = false; break }
+        if plain { return "\"" + s + "\"" }
+        return jsonSlow(s)
+    }
+
+    static func jsonSlow(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
