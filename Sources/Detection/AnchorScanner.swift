@@ -260,12 +260,35 @@ struct AnchorScanner: Sendable {
         while k >= 0 && seps < 2 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1; seps += 1 }
         var capitalCount = 0
         while k >= 0 && capitalCount < 5 && AnchorScanner.isUpper(p[k]) { k -= 1; capitalCount += 1 }
+        // A second run of capitals one separator further ("AT U12345678", "ES B1234567X").
+        if capitalCount > 0 && capitalCount < 4 && k >= 1 && (p[k] == 32 || p[k] == 45 || p[k] == 46) && AnchorScanner.isUpper(p[k - 1]) {
+            var j = k - 1
+            var more = 0
+            while j >= 0 && more + capitalCount < 5 && AnchorScanner.isUpper(p[j]) { j -= 1; more += 1 }
+            if more + capitalCount <= 4 && (j < 0 || !AnchorScanner.isLetter(p[j])) {
+                var packed: UInt32 = 0
+                for c in (j + 1)...(k - 1) { packed = packed << 8 | UInt32(p[c]) }
+                for c in (k + 1)..<(k + 1 + capitalCount) { packed = packed << 8 | UInt32(p[c]) }
+                capitalCount += more
+                k = j
+                return appendDigits(start: start, last: last, mask: mask, firstDigits: firstDigits,
+                                    capitals: packed, capitalCount: capitalCount, p, count: count, into: &events)
+            }
+        }
         var capitals: UInt32 = 0
         if capitalCount > 4 || (k >= 0 && AnchorScanner.isLetter(p[k])) {
             capitalCount = 0
         } else {
             for c in 0..<capitalCount { capitals = capitals << 8 | UInt32(p[k + 1 + c]) }
         }
+        appendDigits(start: start, last: last, mask: mask, firstDigits: firstDigits,
+                     capitals: capitals, capitalCount: capitalCount, p, count: count, into: &events)
+    }
+
+    /// Appends one digits event, working out the `+`/`00` lead.
+    @inline(__always)
+    func appendDigits(start: Int, last: Int, mask: UInt64, firstDigits: UInt16, capitals: UInt32, capitalCount: Int,
+                      _ p: UnsafePointer<UInt8>, count: Int, into events: inout AnchorEvents) {
         var plus = start + 1 < count && p[start] == 48 && p[start + 1] == 48
         var q = start - 1
         while !plus && q >= 0 && q >= start - 4 {

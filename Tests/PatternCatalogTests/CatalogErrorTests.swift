@@ -32,7 +32,7 @@ final class CatalogErrorTests: XCTestCase {
 
     func testPatternCompileErrorNamesFileLineAndOffset() throws {
         let text = rule.replacingOccurrences(of: "'(a@b)'", with: "'(a@b'")
-        XCTAssertEqual(try loadError(text), "bad.yml:6: rule x.1: missing closing parenthesis at offset 4 of the pattern")
+        XCTAssertEqual(try loadError(text), "bad.yml:5: rule x.1: missing closing parenthesis at offset 4 of the pattern")
     }
 
     func testYAMLSyntaxErrorNamesLine() throws {
@@ -47,17 +47,17 @@ final class CatalogErrorTests: XCTestCase {
 
     func testTwoCaptureGroupsAreRejected() throws {
         let text = rule.replacingOccurrences(of: "'(a@b)'", with: "'(a)@(b)'")
-        XCTAssertEqual(try loadError(text), "bad.yml:6: rule x.1: the pattern must have exactly one capturing group (it has 2); use (?:...) for the others")
+        XCTAssertEqual(try loadError(text), "bad.yml:5: rule x.1: the pattern must have exactly one capturing group (it has 2); use (?:...) for the others")
     }
 
     func testUnknownValidatorAndAnchor() throws {
-        XCTAssertEqual(try loadError(rule + "    validators: [no_such_check]\n"), "bad.yml:3: rule x.1: unknown validator 'no_such_check'")
+        XCTAssertEqual(try loadError(rule + "    validators: [no_such_check]\n"), "bad.yml:2: rule x.1: unknown validator 'no_such_check'")
         XCTAssertEqual(try loadError(rule + "    prefilter: {anchor: sometimes}\n"),
                        "bad.yml:7: unknown anchor 'sometimes' (one of: at, colon, dot_digits, digits, upper_digit, hex_pair, literal, none)")
     }
 
     func testDuplicateIDs() throws {
         let two = rule + rule.replacingOccurrences(of: "rules:\n", with: "")
-        XCTAssertEqual(try loadError(two), "bad.yml:8: duplicate rule id 'x.1' (first defined at bad.yml:2)")
+        XCTAssertEqual(try loadError(two), "bad.yml:7: duplicate rule id 'x.1' (first defined at bad.yml:2)")
     }
 }
