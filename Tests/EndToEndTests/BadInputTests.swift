@@ -70,7 +70,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testBrokenInputsEachGetAStatusAndTheScanCompletes() throws {
-        try dir.write("invalid-utf8.txt", bytes: [0x41, 0xC3, 0x28, 0xFF] + Array(" mail ana@example.pt".utf8) + [0xE2, 0x82, 0x0A])
+        // A UTF-8 file (accents) with invalid bytes right against an email on both sides.
+        try dir.write("invalid-utf8.txt", bytes: Array("Olá São João: ".utf8) + [0xC3, 0x28] + Array("ana@example.pt".utf8) + [0xFF, 0x0A])
         try dir.write("nul.bin", bytes: Array("joao@example.pt".utf8) + [0, 0, 1, 2, 0] + Array(repeating: 0, count: 100))
         try dir.write("empty.txt", "")
         try dir.write("ok.txt", "contact: rita@example.pt\n")
