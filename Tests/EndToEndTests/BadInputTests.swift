@@ -9,6 +9,8 @@ import Glibc
 final class BadInputTests: XCTestCase {
     var dir: TempDir!
     var key: String = ""
+    var cleanup: [String] = []
+    var patternsOverride: String? = nil
 
     override func setUpWithError() throws {
         dir = try TempDir("bad-input")
@@ -17,6 +19,7 @@ final class BadInputTests: XCTestCase {
     }
 
     override func tearDown() {
+        for path in cleanup { try? FileManager.default.removeItem(atPath: path) }
         dir.remove()
         try? FileManager.default.removeItem(atPath: key)
     }
@@ -32,12 +35,21 @@ final class BadInputTests: XCTestCase {
         var args = ["scan", "--format", "json", "--reveal", "--quiet", "--key-file", key] + extra + [dir.path]
         var runDirectory: String? = nil
         if let user {
-            args = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", try TrawlBinary.path()] + args
+            // The checkout may sit below a directory the user cannot enter: run copies of the
+            // binary and the rule packs from a world-readable temporary directory.
+            let copy = NSTemporaryDirectory() + "trawl-as-\(user)-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: try TrawlBinary.path(), toPath: copy + "/trawl")
+            try FileManager.default.copyItem(atPath: RepoPaths.patterns, toPath: copy + "/Patterns")
+            _ = try? Self.runCommand("/bin/chmod", ["-R", "a+rX", copy], directory: nil)
+            cleanup.append(copy)
+            args = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", copy + "/trawl"] + args
             runDirectory = "/"
+            patternsOverride = copy + "/Patterns"
         }
         let run: TrawlBinary.Run
         if user != nil {
-            run = try Self.runCommand("/usr/bin/setpriv", args, directory: runDirectory)
+            run = try Self.runCommand("/usr/bin/setpriv", args, directory: runDirectory, patterns: patternsOverride)
         } else {
             run = try TrawlBinary.run(args)
         }
@@ -52,13 +64,13 @@ final class BadInputTests: XCTestCase {
         return result
     }
 
-    static func runCommand(_ exe: String, _ args: [String], directory: String?) throws -> TrawlBinary.Run {
+    static func runCommand(_ exe: String, _ args: [String], directory: String?, patterns: String? = nil) throws -> TrawlBinary.Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = args
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
-        env["TRAWL_PATTERNS"] = RepoPaths.patterns
+        env["TRAWL_PATTERNS"] = patterns ?? RepoPaths.patterns
         p.environment = env
         let out = Pipe()
         p.standardOutput = out
