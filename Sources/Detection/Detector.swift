@@ -23,6 +23,13 @@ public final class Detector: Sendable {
     let prefixRanges: [Range<Int>]
     /// Digits rules by digit count: `digitsByCount[n]` lists the rules that n digits fire.
     let digitsByCount: [[Int]]
+    /// Rules whose base score is below the threshold: they need a context word.
+    let needsContext: [Bool]
+    /// Every context word of those rules, to rule them all out at once per cluster.
+    let contextUnion: ContextMatcher
+    /// How far before and after a cluster the union is searched (covers every such rule's
+    /// `back`, context window, longest match and after-context).
+    let unionBefore: Int, unionAfter: Int
     /// Rule indices by anchor kind.
     let byAnchor: [Prefilter.Anchor: [Int]]
     /// Findings below this confidence are dropped.
@@ -72,6 +79,11 @@ public final class Detector: Sendable {
             for n in 0..<64 where compiled[r].digitMask & (1 << UInt64(n)) != 0 { byCount[n].append(r) }
         }
         digitsByCount = byCount
+        needsContext = compiled.map { $0.rule.score < minConfidence }
+        let gated = compiled.indices.filter { compiled[$0].rule.score < minConfidence }
+        contextUnion = ContextMatcher(words: gated.flatMap { compiled[$0].rule.context.allWords }, window: 0)
+        unionBefore = gated.map { compiled[$0].rule.prefilter.back + compiled[$0].rule.context.window }.max() ?? 0
+        unionAfter = (gated.map { compiled[$0].rule.maxLength }.max() ?? 0) + ContextMatcher.after
         self.minConfidence = minConfidence
     }
 
@@ -137,6 +149,7 @@ public final class Detector: Sendable {
         var generation = scratch.generation
         for event in events {
             generation &+= 1
+            var contextState = 0   // 0 unknown, 1 a context word is near, 2 none is
             var bits = event.digitMask & scanner.digitsUnion
             while bits != 0 {
                 let n = bits.trailingZeroBitCount
@@ -147,6 +160,14 @@ public final class Detector: Sendable {
                     if leads[r] == .plus && !event.plusBefore { continue }
                     let pr = prefixRanges[r]
                     if !pr.isEmpty && !hasPrefix(event, pr) { continue }
+                    if needsContext[r] {
+                        if contextState == 0 {
+                            let near = contextUnion.found(in: base, from: max(0, event.start - unionBefore),
+                                                          to: min(count, event.end + 1 + unionAfter))
+                            contextState = near ? 1 : 2
+                        }
+                        if contextState == 2 { continue }
+                    }
                     search(r, event, base, count, chunk, scratch, unbounded: false)
                 }
             }
