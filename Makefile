@@ -30,7 +30,7 @@ demo: release
 ## test: build and run the whole test suite (unit, pattern examples, end-to-end accuracy)
 test: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
-	TRAWL_BIN=$(CURDIR)/.build/release/trawl $(SWIFT) test $(BUILD_FLAGS)
+	TRAWL_BIN=$(CURDIR)/.build/release/trawl $(SWIFT) test --disable-swift-testing $(BUILD_FLAGS)
 
 ## check-patterns: lint every rule pack and run its examples
 check-patterns: release
