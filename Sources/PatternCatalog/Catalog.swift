@@ -57,15 +57,7 @@ public struct Catalog: Sendable {
 
     /// Reads one pack file.
     static func decodeRuleFile(_ file: String) throws -> [Rule] {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw CatalogError(SourceLocation(file: file, line: 0), "cannot read: \(error.localizedDescription)")
-        }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw CatalogError(SourceLocation(file: file, line: YamlErrorLine.line(of: error)), "invalid YAML: \(YamlErrorLine.problem(of: error))")
-        }
-        guard let root else { return [] }
+        guard let root = try YamlErrorLine.compose(file: file) else { return [] }
         let top = NodeReader(file: file, node: root)
         try top.rejectUnknownKeys(["family", "description", "rules"])
         guard let rulesNode = try top.child("rules"), let seq = rulesNode.sequence else {

@@ -4,15 +4,7 @@ import Yams
 /// Reads `categories.yml`.
 enum CategoryDecoder {
     static func decode(file: String) throws -> [Category] {
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw CatalogError(SourceLocation(file: file, line: 0), "cannot read: \(error.localizedDescription)")
-        }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw CatalogError(SourceLocation(file: file, line: YamlErrorLine.line(of: error)), "invalid YAML: \(YamlErrorLine.problem(of: error))")
-        }
-        guard let root else { return [] }
+        guard let root = try YamlErrorLine.compose(file: file) else { return [] }
         let top = NodeReader(file: file, node: root)
         guard let list = try top.child("categories")?.sequence else {
             throw CatalogError(top.location(), "categories.yml needs a 'categories' list")
@@ -34,8 +26,19 @@ enum CategoryDecoder {
     }
 }
 
-/// Pulls the line and the problem out of a Yams error.
+/// Reads YAML files and pulls the line and the problem out of Yams errors.
 enum YamlErrorLine {
+    /// The node tree of a file; unreadable files and YAML errors become `CatalogError`s.
+    static func compose(file: String) throws -> Node? {
+        let text: String
+        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw CatalogError(SourceLocation(file: file, line: 0), "cannot read: \(error.localizedDescription)")
+        }
+        do { return try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw CatalogError(SourceLocation(file: file, line: line(of: error)), "invalid YAML: \(problem(of: error))")
+        }
+    }
+
     static func line(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
