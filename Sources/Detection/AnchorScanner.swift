@@ -10,6 +10,9 @@ struct AnchorScanner: Sendable {
     var wantUpperDigit = false, wantHexPair = false
     /// Union of every digits rule's digit-count bits: clusters outside it are not recorded.
     var digitsUnion: UInt64 = ~0
+    /// Fewest digits a digits rule without a capital prefix needs: shorter clusters with
+    /// no capitals right before them cannot fire anything.
+    var minPlainDigits = 0
 
     /// Longest number cluster followed, in bytes: longer digit runs are not identifiers.
     static let maxCluster = 64
@@ -27,6 +30,16 @@ struct AnchorScanner: Sendable {
     }()
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+
+    /// The high bit of each byte of `x` that lies strictly between 0x2C and 0x41, which
+    /// covers every byte the loop stops at. Lanes are 7 bits wide, so nothing carries from
+    /// one byte into the next ("hasbetween", Bit Twiddling Hacks).
+    @inline(__always)
+    static func candidates(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & (ones &* 127)
+        return ((ones &* (127 + 0x41)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2C)) & (ones &* 128)
+    }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 65 < 26 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }
     @inline(__always) static func isHex(_ b: UInt8) -> Bool { b &- 48 < 10 || (b | 0x20) &- 97 < 6 }
@@ -41,6 +54,13 @@ struct AnchorScanner: Sendable {
             table.withUnsafeBufferPointer { tbl in
                 var i = from
                 while i < to {
+                    if i + 8 <= to {
+                        // Eight bytes at a time: jump to the first byte in 0x2D...0x40
+                        // (`-` `.` `/` digits `:` ... `@`), or past the word if none.
+                        let flags = AnchorScanner.candidates(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                        if flags == 0 { i += 8; continue }
+                        i += flags.trailingZeroBitCount >> 3
+                    }
                     let cls = tbl[Int(p[i])]
                     if cls == 0 { i += 1; continue }
                     switch cls {
@@ -241,6 +261,15 @@ struct AnchorScanner: Sendable {
     @inline(__always)
     func digitPart(_ p: UnsafePointer<UInt8>, count: Int, groups: UnsafeMutablePointer<Int>, from: Int, to: Int,
                    into events: inout AnchorEvents) {
+        var total = 0
+        for a in from..<to { total += groups[3 * a] }
+        if total < minPlainDigits {
+            let start = groups[3 * from + 1]
+            var k = start - 1
+            if k >= 0 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1 }
+            if k >= 0 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1 }
+            guard k >= 0 && AnchorScanner.isUpper(p[k]) else { return }
+        }
         var mask: UInt64 = 0
         var firstDigits: UInt16 = 0
         for a in from..<to {

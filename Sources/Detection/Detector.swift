@@ -55,6 +55,8 @@ public final class Detector: Sendable {
         s.wantUpperDigit = map[.upperDigit] != nil
         s.wantHexPair = map[.hexPair] != nil
         s.digitsUnion = (map[.digits] ?? []).reduce(UInt64(0)) { $0 | compiled[$1].digitMask }
+        s.minPlainDigits = (map[.digits] ?? []).filter { compiled[$0].rule.prefilter.prefixes.isEmpty }
+            .map { compiled[$0].rule.prefilter.digits.lowerBound }.min() ?? 64
         scanner = s
         patterns = compiled.map(\.pattern)
         backs = compiled.map(\.rule.prefilter.back)
