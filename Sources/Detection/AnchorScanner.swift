@@ -85,14 +85,14 @@ struct AnchorScanner: Sendable {
     /// or Cisco's `XXXX.XXXX.XXXX` with dots at `i` and `i+5`.
     @inline(__always)
     func hexPair(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, into events: inout AnchorEvents) {
-        guard i >= 2, i + 14 < count else { return }
         let sep = p[i]
         if sep == 46 {
-            guard i >= 4, p[i + 5] == 46 else { return }
+            guard i >= 4, i + 9 < count, p[i + 5] == 46 else { return }
             for k in [i - 4, i - 3, i - 2, i - 1, i + 1, i + 2, i + 3, i + 4, i + 6, i + 7, i + 8, i + 9] where !AnchorScanner.isHex(p[k]) { return }
             events.hexPair.append(AnchorEvent(start: i, end: i))
             return
         }
+        guard i >= 2, i + 14 < count else { return }
         guard p[i + 3] == sep, p[i + 6] == sep, p[i + 9] == sep, p[i + 12] == sep else { return }
         guard i < 5 || p[i - 3] != sep else { return }
         if AnchorScanner.isHex(p[i - 1]) && AnchorScanner.isHex(p[i - 2]) && AnchorScanner.isHex(p[i + 1]) && AnchorScanner.isHex(p[i + 2]) {
