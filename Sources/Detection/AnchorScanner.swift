@@ -199,6 +199,16 @@ struct AnchorScanner: Sendable {
         return 1 << UInt64(min(b - a, 63))
     }
 
+    /// Steps back over at most two of ` -.:` (between a country prefix and its number)
+    /// from `k`; returns the offset of the byte before them (-1 at the buffer start).
+    @inline(__always)
+    static func skipPrefixSeparators(_ p: UnsafePointer<UInt8>, from k: Int) -> Int {
+        var k = k
+        var seps = 0
+        while k >= 0 && seps < 2 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1; seps += 1 }
+        return k
+    }
+
     /// Value of the digits of group `g`.
     @inline(__always)
     static func value(_ p: UnsafePointer<UInt8>, _ groups: UnsafeMutablePointer<Int>, _ g: Int) -> Int {
@@ -264,10 +274,7 @@ struct AnchorScanner: Sendable {
         var total = 0
         for a in from..<to { total += groups[3 * a] }
         if total < minPlainDigits {
-            let start = groups[3 * from + 1]
-            var k = start - 1
-            if k >= 0 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1 }
-            if k >= 0 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1 }
+            let k = AnchorScanner.skipPrefixSeparators(p, from: groups[3 * from + 1] - 1)
             guard k >= 0 && AnchorScanner.isUpper(p[k]) else { return }
         }
         var mask: UInt64 = 0
@@ -284,9 +291,7 @@ struct AnchorScanner: Sendable {
         let start = groups[3 * from + 1]
         let last = groups[3 * (to - 1) + 1] + groups[3 * (to - 1)] - 1
         // A country prefix: two or three capitals (then at most two of ` -.:`) right before.
-        var k = start - 1
-        var seps = 0
-        while k >= 0 && seps < 2 && (p[k] == 32 || p[k] == 45 || p[k] == 46 || p[k] == 58) { k -= 1; seps += 1 }
+        var k = AnchorScanner.skipPrefixSeparators(p, from: start - 1)
         var capitalCount = 0
         while k >= 0 && capitalCount < 5 && AnchorScanner.isUpper(p[k]) { k -= 1; capitalCount += 1 }
         // A second run of capitals one separator further ("AT U12345678", "ES B1234567X").

@@ -25,6 +25,8 @@ public final class Detector: Sendable {
     let digitsByCount: [[Int]]
     /// Rules whose base score is below the threshold: they need a context word.
     let needsContext: [Bool]
+    /// Per rule: the lowercased `literals` of `literal` anchors, folded once at start-up.
+    let literalWords: [[[UInt8]]]
     /// Every context word of those rules, to rule them all out at once per cluster.
     let contextUnion: ContextMatcher
     /// How far before and after a cluster the union is searched (covers every such rule's
@@ -81,8 +83,10 @@ public final class Detector: Sendable {
             for n in 0..<64 where compiled[r].digitMask & (1 << UInt64(n)) != 0 { byCount[n].append(r) }
         }
         digitsByCount = byCount
-        needsContext = compiled.map { $0.rule.score < minConfidence }
-        let gated = compiled.indices.filter { compiled[$0].rule.score < minConfidence }
+        let contextOnly = compiled.map { $0.rule.score < minConfidence }
+        needsContext = contextOnly
+        literalWords = compiled.map { ContextMatcher(words: $0.rule.prefilter.literals, window: 0).words }
+        let gated = compiled.indices.filter { contextOnly[$0] }
         contextUnion = ContextMatcher(words: gated.flatMap { compiled[$0].rule.context.allWords }, window: 0)
         unionBefore = gated.map { compiled[$0].rule.prefilter.back + compiled[$0].rule.context.window }.max() ?? 0
         unionAfter = (gated.map { compiled[$0].rule.maxLength }.max() ?? 0) + ContextMatcher.after
@@ -187,9 +191,8 @@ public final class Detector: Sendable {
     }
 
     private func runLiteral(_ r: Int, _ base: UnsafePointer<UInt8>, _ count: Int, _ chunk: TextChunk, _ scratch: DetectorScratch) {
-        let matcher = ContextMatcher(words: rules[r].rule.prefilter.literals, window: 0)
         let end = min(count, chunk.ownedEnd + 64)
-        for word in matcher.words {
+        for word in literalWords[r] {
             var i = chunk.ownedStart
             while i + word.count <= end {
                 var k = 0
@@ -256,7 +259,7 @@ public final class Detector: Sendable {
         let rule = rules[r]
         let score = rule.rule.score
         var context: Bool? = nil
-        if score < minConfidence {
+        if needsContext[r] {
             guard score + rule.rule.context.boost >= minConfidence, rule.context.near(m.range, in: base, count: count) else { return }
             context = true
         }

@@ -67,6 +67,7 @@ public final class ScanEngine: @unchecked Sendable {
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
         let scratch = DetectorScratch(for: detector)
         let rules = detector.ruleList
+        let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         while let file = queue.pop() {
             var findings: [Finding] = []
             var delivered = 0
@@ -74,7 +75,6 @@ public final class ScanEngine: @unchecked Sendable {
             let status: ObjectStatus
             var bytes: UInt64 = 0
             do {
-                let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
                 let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
                     for hit in detector.scan(chunk, scratch: scratch) {
                         let rule = rules[hit.ruleIndex]
