@@ -75,14 +75,17 @@ public final class ScanEngine: @unchecked Sendable {
             let status: ObjectStatus
             var bytes: UInt64 = 0
             do {
-                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
-                    for hit in detector.scan(chunk, scratch: scratch) {
+                func add(_ hits: [Hit]) {
+                    for hit in hits {
                         let rule = rules[hit.ruleIndex]
                         findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
                                                 confidence: hit.confidence, line: hit.line,
                                                 masked: Masker.mask(hit.value, kind: rule.kind),
                                                 fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
                     }
+                }
+                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
+                    add(detector.scan(chunk, scratch: scratch))
                     if scratch.regexLimitHit { regexLimit = true }
                     if findings.count >= 4096 {
                         deliver(nil, findings: findings, sink: sink)
@@ -90,6 +93,7 @@ public final class ScanEngine: @unchecked Sendable {
                         findings.removeAll(keepingCapacity: true)
                     }
                 }
+                add(detector.finishDocument(scratch: scratch))
                 bytes = result.bytesRead
                 status = (regexLimit && result.status == .complete) ? .partial("regex_limit") : result.status
             } catch {
