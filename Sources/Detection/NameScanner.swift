@@ -71,13 +71,29 @@ struct NameScanner: Sendable {
     func scan(_ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int, tokens: inout [Token], into out: inout [Found]) {
         var i = from
         while i < to {
+            if i + 8 <= to {
+                // Eight bytes at a time: jump to the first capital A-Z or non-ASCII byte.
+                let flags = NameScanner.candidates(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount >> 3
+            }
             let b = p[i]
-            // Skip to the next byte that can start a capital: ASCII A-Z or a two-byte lead.
+            // A capital starts with ASCII A-Z or a two-byte lead.
             if !((b &- 65) < 26 || (b >= 0xC3 && b <= 0xD0)) { i += 1; continue }
             if !WordTable.isCapital(p, i, count) || !boundaryBefore(p, i) { i = nextCharacter(p, i, count); continue }
             let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
+    }
+
+    /// The high bit of each byte of `x` that is A-Z (strictly between 0x40 and 0x5B, the
+    /// "hasbetween" trick of Bit Twiddling Hacks on 7-bit lanes) or not ASCII.
+    @inline(__always)
+    static func candidates(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & (ones &* 127)
+        let upper = ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128)
+        return upper | (x & (ones &* 128))
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,
@@ -238,14 +254,19 @@ struct NameScanner: Sendable {
         }
         let given = first.cls.contains(.given)
         let afterNumber = precededByNumber(p, tokens[0].start)
+        // One word: a given name alone, or any name word after a salutation or label; never
+        // the head of a longer capitalised phrase, a number's unit or a place. These cheap
+        // checks come first: most capitalised words end here.
+        if wordCount == 1 && (stoppedByWord || afterNumber || first.cls.contains(.notName) || !first.nameCase || first.place) { return nil }
+        var context: Evidence? = honorific ? .prefix : (assumeContext ? .label : nil)
+        if context == nil { context = contextBefore(p, first.start, count) }
+        if wordCount == 1 && context == nil && !given { return nil }
         // Street names: after a street word, or ending in a street type ("Kirsty Common",
-        // "5 Joanna Hill").
+        // "5 Joanna Hill"); organisations: before a legal form.
         if precedingWord(p, tokens[0].start, count).contains(.street) || followedByOrg(p, last.end, count) { return nil }
         if lead > 0 && tokens[..<lead].contains(where: { $0.cls.contains(.street) }) { return nil }
         if wordCount >= 2 && last.cls.contains(.street) && (afterNumber || !last.cls.contains(.surname)) { return nil }
 
-        var context: Evidence? = honorific ? .prefix : (assumeContext ? .label : nil)
-        if context == nil { context = contextBefore(p, first.start, count) }
         let confidence: Double
         var evidence: Evidence = context ?? .lists
         if wordCount >= 2 {
@@ -261,17 +282,12 @@ struct NameScanner: Sendable {
             } else {
                 return nil
             }
+        } else if context != nil {
+            confidence = scores.singleGivenContext
+        } else if afterSentenceWord || !precededByCapitalWord(p, first.start) {
+            confidence = scores.singleGiven
         } else {
-            // One word: a given name alone, or any name word after a salutation or label;
-            // never the head of a longer capitalised phrase, a number's unit or a place.
-            if stoppedByWord || afterNumber || first.cls.contains(.notName) || !first.nameCase || first.place { return nil }
-            if context != nil {
-                confidence = scores.singleGivenContext
-            } else if given && (afterSentenceWord || !precededByCapitalWord(p, first.start)) {
-                confidence = scores.singleGiven
-            } else {
-                return nil
-            }
+            return nil
         }
         var score = confidence
         if evidence != .email && emailAgrees(p, count, tokens: tokens[lead...], from: last.end) { score = min(1, score + scores.emailAgrees) }
