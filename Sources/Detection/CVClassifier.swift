@@ -11,6 +11,8 @@ struct DocumentState {
     var contact = false
     /// The first person name in the top lines, and the last one after a sign-off.
     var topName: Hit? = nil
+    /// Lines of the top where a person name was found.
+    var nameLines: Set<Int> = []
     var signoffName: Hit? = nil
     /// The first few lines with text, tags and decoration removed (for a name no list holds).
     var headLines: [(line: Int, bytes: [UInt8])] = []
@@ -90,10 +92,23 @@ struct CVClassifier: Sendable {
         if cls.contains(.cvSection) { state.sections.insert(h) }
     }
 
+    /// Whether a name that ends at `end` fills its head line: nothing follows, or a dash, bar
+    /// or middle dot and the rest of the title ("Anna Berg — CV").
+    static func endsLine(_ p: UnsafePointer<UInt8>, _ end: Int, _ count: Int) -> Bool {
+        var j = end
+        while j < count && p[j] == 32 { j += 1 }
+        if j == count { return true }
+        if p[j] == 124 || (p[j] == 45 && j > end) { return true }                     // | and a spaced -
+        if j + 2 < count && p[j] == 0xE2 && p[j + 1] == 0x80 && (p[j + 2] == 0x94 || p[j + 2] == 0x93) { return true }  // — –
+        return j + 1 < count && p[j] == 0xC2 && p[j + 1] == 0xB7                      // ·
+    }
+
     /// Whether the document is a CV or cover letter.
     func isCV(_ state: DocumentState) -> Bool {
         guard state.contact else { return false }
-        if state.titleLine != nil { return true }
+        if state.letter { return true }
+        // "Résumé" is also a summary heading: a CV title needs one CV section with it.
+        if state.titleLine != nil { return !state.sections.isEmpty }
         return state.sections.count >= CVClassifier.sectionsWithoutTitle
     }
 }

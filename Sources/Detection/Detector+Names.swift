@@ -26,7 +26,10 @@ extension Detector {
             if kind == "email" || kind == "phone" {
                 scratch.document.contact = true
             } else if h.ruleIndex == nameRule {
-                if h.line <= CVClassifier.topLines && scratch.document.topName == nil { scratch.document.topName = h }
+                if h.line <= CVClassifier.topLines {
+                    if scratch.document.topName == nil { scratch.document.topName = h }
+                    scratch.document.nameLines.insert(h.line)
+                }
                 if isAfterSignoff(h, base, count) { scratch.document.signoffName = h }
             }
         }
@@ -46,27 +49,30 @@ extension Detector {
         let doc = scratch.document
         guard cv.isCV(doc) else { return [] }
         var out: [Hit] = []
-        var name = doc.letter ? (doc.signoffName ?? doc.topName) : (doc.topName ?? doc.signoffName)
-        if name == nil {
-            // A name no list holds, standing alone on one of the first lines.
-            for (line, bytes) in doc.headLines where !bytes.isEmpty {
-                var found: [NameScanner.Found] = []
-                bytes.withUnsafeBufferPointer { buf in
-                    let p = buf.baseAddress!
-                    guard WordTable.isCapital(p, 0, buf.count) else { return }
-                    let end = names.run(p, count: buf.count, at: 0, limit: buf.count, assumeContext: true,
-                                        tokens: &scratch.nameTokens, into: &found)
-                    if end != buf.count { found.removeAll() }   // the whole line must be the name
-                }
-                if let f = found.first, f.confidence >= minConfidence {
-                    let value = String(decoding: bytes[f.range], as: UTF8.self)
-                    let hit = Hit(ruleIndex: nameRule, range: f.range, value: value, confidence: f.confidence, hadContext: true, line: line)
-                    if nameKindWanted { out.append(hit) }
-                    name = hit
-                    break
-                }
+        // A CV's name stands alone on one of its first lines ("Heli Mäkelä", "Antoni Wlazły —
+        // CV"): that line is evidence enough even for names no list holds.
+        var headNames: [Hit] = []
+        for (line, bytes) in doc.headLines where !bytes.isEmpty {
+            var found: [NameScanner.Found] = []
+            bytes.withUnsafeBufferPointer { buf in
+                let p = buf.baseAddress!
+                guard WordTable.isCapital(p, 0, buf.count) else { return }
+                let end = names.run(p, count: buf.count, at: 0, limit: buf.count, assumeContext: true,
+                                    tokens: &scratch.nameTokens, into: &found)
+                if !CVClassifier.endsLine(p, end, buf.count) { found.removeAll() }
+            }
+            if let f = found.first, f.confidence >= minConfidence {
+                let value = String(decoding: bytes[f.range], as: UTF8.self)
+                headNames.append(Hit(ruleIndex: nameRule, range: f.range, value: value, confidence: f.confidence, hadContext: true, line: line))
             }
         }
+        if nameKindWanted && !doc.letter { out += headNames.filter { !doc.nameLines.contains($0.line) } }
+        let headName = headNames.first
+        var name = doc.letter ? (doc.signoffName ?? doc.topName) : doc.topName
+        if let head = headName, !doc.letter || name == nil, name.map({ head.line < $0.line || head.value.count > $0.value.count && head.line == $0.line }) ?? true {
+            name = head
+        }
+        if name == nil { name = doc.signoffName }
         guard let name else { return out }
         out.append(Hit(ruleIndex: cvRule, range: name.range, value: name.value, confidence: ruleList[cvRule].score,
                        hadContext: true, line: name.line))

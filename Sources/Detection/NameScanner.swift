@@ -53,7 +53,7 @@ struct NameScanner: Sendable {
         /// One capital and a dot ("J.").
         var initial: Bool
         var particle: Bool
-        /// A hyphenated word with a part in small letters ("Saint-Rémy-de-Provence").
+        /// A hyphenated place name ("Saint-Rémy-de-Provence", "Konrad-Adenauer-Ring").
         var place: Bool
     }
 
@@ -191,7 +191,7 @@ struct NameScanner: Sendable {
             let nameCase = capital && !initial && hasSmallLetter(p, i, end)
             if capital && !initial && !nameCase && cls.isDisjoint(with: [.given, .surname]) { break }  // ALL-CAPS word
             tokens.append(Token(start: i, end: end, cls: cls, nameCase: nameCase, initial: initial, particle: particle,
-                                place: capital && hasSmallPart(p, i, end)))
+                                place: capital && isPlace(p, i, end)))
             // Between words: one space (after an initial's dot, one space too).
             var j = initial ? end + 1 : end
             if !initial && j < count && p[j] == 46, cls.contains(.prefix) { j += 1 }   // "Dr." "Mr."
@@ -223,8 +223,11 @@ struct NameScanner: Sendable {
                 out.append(found)
                 return resume
             }
-            guard !honorific, lead == 0, tokens.count > 1, tokens[0].cls.isDisjoint(with: [.given, .surname]),
-                  !tokens[1].particle, sentenceStart(p, tokens[0].start) else { return resume }
+            // Only a known common word is dropped ("Later"): an unknown one may be a first
+            // name no list holds ("Măriuca Stan").
+            guard !honorific, lead == 0, tokens.count > 1, tokens[0].cls.contains(.notName),
+                  tokens[0].cls.isDisjoint(with: [.given, .surname]), !tokens[1].particle,
+                  sentenceStart(p, tokens[0].start) else { return resume }
             lead = 1
         }
     }
@@ -252,7 +255,9 @@ struct NameScanner: Sendable {
                 if !(tokens[k].nameCase || tokens[k].initial) { laterAllNameCase = false }
             }
         }
-        let given = first.cls.contains(.given)
+        // A given name that is also a common word ("Tage", "Frans", "May") counts as one only
+        // next to a known surname.
+        let given = first.cls.contains(.given) && (!first.cls.contains(.notName) || laterSurname)
         let afterNumber = precededByNumber(p, tokens[0].start)
         // One word: a given name alone, or any name word after a salutation or label; never
         // the head of a longer capitalised phrase, a number's unit or a place. These cheap
@@ -263,7 +268,7 @@ struct NameScanner: Sendable {
         if wordCount == 1 && context == nil && !given { return nil }
         // Street names: after a street word, or ending in a street type ("Kirsty Common",
         // "5 Joanna Hill"); organisations: before a legal form.
-        if precedingWord(p, tokens[0].start, count).contains(.street) || followedByOrg(p, last.end, count) { return nil }
+        if precedingWord(p, tokens[0].start, count).contains(.street) || followedByOrgOrStreet(p, last.end, count) { return nil }
         if lead > 0 && tokens[..<lead].contains(where: { $0.cls.contains(.street) }) { return nil }
         if wordCount >= 2 && last.cls.contains(.street) && (afterNumber || !last.cls.contains(.surname)) { return nil }
 
@@ -302,19 +307,47 @@ struct NameScanner: Sendable {
         return (p[j] &- 48) < 10
     }
 
-    /// Whether the word after `end` (one space on) is an organisation suffix, read with its
-    /// dots ("S.r.l.", "S.A.", "GmbH,").
-    func followedByOrg(_ p: UnsafePointer<UInt8>, _ end: Int, _ count: Int) -> Bool {
+    /// Whether the word after `end` (one space on) makes the run an organisation or a place:
+    /// a legal form read with its dots ("S.r.l.", "S.A.", "GmbH,"), any short capitalised
+    /// abbreviation with two dots or more ("S.r.l.s."), or a street word ("Olof Palmes gata").
+    func followedByOrgOrStreet(_ p: UnsafePointer<UInt8>, _ end: Int, _ count: Int) -> Bool {
         var s = end
         let comma = s < count && p[s] == 44        // "Costa, Lda": only short legal forms after a comma
-        if comma { s += 1 }
+        if s < count && (p[s] == 44 || p[s] == 46) { s += 1 }
         guard s + 1 < count, p[s] == 32 else { return false }
         s += 1
         var e = s
-        while e < count && e - s < 16, p[e] != 32 && p[e] != 10 && p[e] != 44 && p[e] != 59 && p[e] != 41 && p[e] != 60 && p[e] != 13 { e += 1 }
-        guard e > s, !comma || e - s <= 5 else { return false }
-        if table.lookup(p, s, e).contains(.org) { return true }
-        return p[e - 1] == 46 && table.lookup(p, s, e - 1).contains(.org)
+        var dots = 0
+        while e < count && e - s < 16, p[e] != 32 && p[e] != 10 && p[e] != 44 && p[e] != 59 && p[e] != 41 && p[e] != 60 && p[e] != 13 {
+            if p[e] == 46 { dots += 1 }
+            e += 1
+        }
+        guard e > s else { return false }
+        let cls = table.lookup(p, s, e).union(p[e - 1] == 46 ? table.lookup(p, s, e - 1) : [])
+        if !comma && cls.contains(.street) { return true }
+        guard !comma || e - s <= 5 || dots >= 2 else { return false }
+        if cls.contains(.org) { return true }
+        return dots >= 2 && e - s <= 9 && (p[s] &- 65) < 26
+    }
+
+    /// Whether a hyphenated word is a place: a part in small letters ("Aix-en-Provence") or a
+    /// part that is a street or place word ("Saint-Étienne", "Konrad-Adenauer-Ring").
+    func isPlace(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var s = from
+        var j = from
+        var hyphens = 0
+        while j <= to {
+            if j == to || p[j] == 45 {
+                if j < to { hyphens += 1 }
+                if hyphens > 0 && j > s {
+                    if (p[s] &- 97) < 26 { return true }
+                    if table.lookup(p, s, j).contains(.street) { return true }
+                }
+                s = j + 1
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Classes of the parts of a hyphenated word ("Hans-Peter" is a given name if "Hans" is).
@@ -335,16 +368,6 @@ struct NameScanner: Sendable {
             j += 1
         }
         return found ? cls : []
-    }
-
-    /// Whether a part after a hyphen starts with a small letter.
-    func hasSmallPart(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        var j = from + 1
-        while j < to - 1 {
-            if p[j] == 45 && (p[j + 1] &- 97) < 26 { return true }
-            j += 1
-        }
-        return false
     }
 
     @inline(__always)
@@ -372,15 +395,15 @@ struct NameScanner: Sendable {
         return false
     }
 
-    /// Whether the word before `i` (one space back) is a capitalised word: then a lone
-    /// given name is the tail of a longer proper noun ("Porto Alegre", "Nova Systems").
+    /// Whether the word before `i` (one space back) is a capitalised word other than a common
+    /// one ("Later"): then a lone given name is the tail of a longer proper noun.
     func precededByCapitalWord(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
         guard i >= 2, p[i - 1] == 32 else { return false }
         var j = i - 2
         while j > 0 && (isLetterStart(p[j]) || p[j] & 0xC0 == 0x80) { j -= 1 }
         let s = isLetterStart(p[j]) ? j : j + 1
         guard s < i - 1 else { return false }
-        return WordTable.isCapital(p, s, i)
+        return WordTable.isCapital(p, s, i) && !table.lookup(p, s, i - 1).contains(.notName)
     }
 
     /// The classes of the word just before `i` (one space back), if any.
