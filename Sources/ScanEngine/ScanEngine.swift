@@ -66,6 +66,7 @@ public final class ScanEngine: @unchecked Sendable {
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
         let scratch = DetectorScratch(for: detector)
+        var fingerprints = FingerprintCache()
         let rules = detector.ruleList
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         while let file = queue.pop() {
@@ -81,7 +82,7 @@ public final class ScanEngine: @unchecked Sendable {
                         findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
                                                 confidence: hit.confidence, line: hit.line,
                                                 masked: Masker.mask(hit.value, kind: rule.kind),
-                                                fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
+                                                fingerprint: fingerprints.fingerprint(hit.value, with: fingerprinter), value: hit.value))
                     }
                 }
                 let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
