@@ -1,0 +1,2 @@
+/// Text extraction from document formats (placeholder namespace while formats land).
+public enum Extraction {}
