@@ -9,7 +9,7 @@ public struct HandlerRegistry: Sendable {
     /// The built-in handlers: archives and compressed streams, office documents, PDF,
     /// RTF, HTML, vCard, iCalendar. Add plugged-in kinds with `adding`.
     public static let builtIn = HandlerRegistry([
-        ArchiveHandler(),
+        DocumentHandler(), ArchiveHandler(), PDFHandler(),
     ])
 
     /// This registry with `more` asked before the built-in ones.

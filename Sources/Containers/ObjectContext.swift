@@ -179,6 +179,17 @@ public final class ObjectContext {
         return scanChild(name: name, stream: MemorySource(data.buffer))
     }
 
+    /// Reads a stream that is part of this object (a document's XML part) whole, counting
+    /// it against the member cap, the budget and this object's ratio. Returns the bytes, or
+    /// nil with the limit that stopped it (`max_member_size`, `ratio` ...). Throws source errors.
+    public func readPart(_ stream: some ByteSource) throws -> (OwnedBytes?, String?) {
+        let limited = LimitedSource(stream, budget: budget, parent: self, maxBytes: limits.maxMemberBytes)
+        var source = limited
+        let bytes = try OwnedBytes.read(from: &source, limit: limits.maxMemberBytes)
+        if let reason = limited.limitReason { return (nil, reason) }
+        return (bytes, bytes == nil ? "max_member_size" : nil)
+    }
+
     /// Reports a child that is not scanned (an encrypted member: `.skipped("encrypted")`).
     public func reportChild(name: String, status: ObjectStatus, bytes: UInt64 = 0) {
         children += 1

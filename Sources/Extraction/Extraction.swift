@@ -1,2 +1,0 @@
-/// Text extraction from document formats (placeholder namespace while formats land).
-public enum Extraction {}
