@@ -42,7 +42,7 @@ let package = Package(
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
-            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs",
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Containers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

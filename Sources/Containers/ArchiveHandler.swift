@@ -50,12 +50,27 @@ public struct ArchiveHandler: ObjectHandler {
             }
             guard first != nil else { return .complete }
             let member = ArchiveHandler.streamMemberName(context.name)
-            context.scanChild(name: member, stream: ArchiveStream(reader: reader))
+            let status = context.scanChild(name: member, stream: ArchiveStream(reader: reader))
             if let r = context.stopReason { context.markPartial(r) }
+            if status.reason == "corrupt" { return .partial("corrupt") }
             return .complete
         } catch {
             return .error("io: \(error)")
         }
+        let (status, read) = members(reader, first: first, context: context)
+        if read == 0 && format == .zip && data.size > 22 && status == .complete {
+            // Local headers but no usable central directory (libarchive then lists nothing):
+            // read the members front to back instead, and say the zip is damaged.
+            guard let again = try? ArchiveHandler.open(data, mode: .zipLocalHeaders, context: context),
+                  let head = try? again.next() else { return .error("corrupt") }
+            let (_, recovered) = members(again, first: head, context: context)
+            return recovered == 0 ? .error("corrupt") : .partial("corrupt")
+        }
+        return status
+    }
+
+    /// Scans members from `first` on; returns the status and the number of regular members met.
+    func members(_ reader: ArchiveReader, first: ArchiveEntry?, context: ObjectContext) -> (ObjectStatus, Int) {
         var read = 0
         var entry = first
         while let e = entry {
@@ -72,12 +87,12 @@ public struct ArchiveHandler: ObjectHandler {
                 }
             }
             do { entry = try reader.next() } catch let error as ArchiveError {
-                return ArchiveHandler.failure(error, membersRead: read, context: context)
+                return (ArchiveHandler.failure(error, membersRead: read, context: context), read)
             } catch {
-                return .partial("io: \(error)")
+                return (.partial("io: \(error)"), read)
             }
         }
-        return .complete
+        return (.complete, read)
     }
 
     /// `error(corrupt)` when nothing was read, `partial(corrupt)` after some members;

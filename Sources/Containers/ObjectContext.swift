@@ -138,7 +138,6 @@ public final class ObjectContext {
                 return report(location, .error(ObjectScanner.reason(for: error)), bytes: UInt64(limited.count))
             }
             if let reason = limited.limitReason {
-                if reason != "max_member_size" { markPartial(reason) }
                 return report(location, .skipped(reason), bytes: UInt64(limited.count))
             }
             guard let whole else { return report(location, .skipped("max_member_size"), bytes: UInt64(limited.count)) }
@@ -156,9 +155,8 @@ public final class ObjectContext {
             }
             if let reason = limited.limitReason, status == .complete {
                 status = .partial(reason)
-                if reason != "max_member_size" { markPartial(reason) }
             }
-            return child.finish(status, bytes: UInt64(limited.count)).status
+            return propagate(child.finish(status, bytes: UInt64(limited.count)).status)
         }
     }
 
@@ -193,7 +191,7 @@ public final class ObjectContext {
     /// Reports a child that is not scanned (an encrypted member: `.skipped("encrypted")`).
     public func reportChild(name: String, status: ObjectStatus, bytes: UInt64 = 0) {
         children += 1
-        _ = report(childLocation(name), status, bytes: bytes)
+        _ = report(childLocation(name), status, bytes: bytes)  // passes `encrypted` etc. up
     }
 
     /// Counts a child and checks depth and entry limits; nil (child reported skipped) when refused.
@@ -204,7 +202,6 @@ public final class ObjectContext {
             markPartial("max_entries")
         }
         if depth + 1 > limits.maxDepth {
-            markPartial("max_depth")
             _ = report(childLocation(name), .skipped("max_depth"), bytes: 0)
             return nil
         }
@@ -217,11 +214,23 @@ public final class ObjectContext {
                                   budget: sharedBudget, inputSize: data.size)
         let status = handler.scan(data, format: format, context: child)
         if let r = sharedBudget?.exhausted { markPartial(r) }
-        return child.finish(status, bytes: data.size).status
+        return propagate(child.finish(status, bytes: data.size).status)
     }
 
     private func report(_ location: String, _ status: ObjectStatus, bytes: UInt64) -> ObjectStatus {
         scanner.reporter.deliver(ObjectResult(location: location, status: status, bytes: bytes), findings: [])
+        return propagate(status)
+    }
+
+    /// Limit reasons a child passes up: a container is only complete when everything in it
+    /// was read, so a limit hit anywhere inside makes every ancestor `partial(reason)`.
+    static let inheritedReasons: Set<String> = ["max_depth", "max_total_size", "ratio", "max_entries", "timeout",
+                                                "encrypted", "max_member_size", "max_extracted_size"]
+
+    private func propagate(_ status: ObjectStatus) -> ObjectStatus {
+        if status.name != "complete", status.name != "error", let r = status.reason, ObjectContext.inheritedReasons.contains(r) {
+            markPartial(r)
+        }
         return status
     }
 

@@ -13,6 +13,9 @@ public final class ArchiveReader {
         case archive
         /// One compressed stream (gz, bz2, xz, zst ...) read as a single member named `data`.
         case rawStream
+        /// Zip read front to back from its local headers, ignoring the central directory
+        /// (to recover members of a zip whose central directory is damaged).
+        case zipLocalHeaders
     }
 
     private let handle: OpaquePointer
@@ -60,6 +63,8 @@ public final class ArchiveReader {
             archive_read_support_format_all(a)
         case .rawStream:
             archive_read_support_format_raw(a)
+        case .zipLocalHeaders:
+            archive_read_support_format_zip_streamable(a)
         }
         return a
     }
