@@ -1,7 +1,7 @@
 # trawl: the two quick-start commands are `make demo` and `make test`.
 # Both install what is missing (Debian packages, as root or via sudo), then build.
 
-APT_PACKAGES := libpcre2-dev pcre2-utils libsqlite3-dev libarchive-dev libarchive-tools libpff-dev libbfio-dev poppler-utils ripgrep hyperfine python3 zip p7zip-full zstd
+APT_PACKAGES := libpcre2-dev pcre2-utils libsqlite3-dev libarchive-dev libarchive-tools libpff-dev libbfio-dev poppler-utils ripgrep hyperfine python3 zip p7zip-full zstd time
 SWIFT ?= swift
 BUILD_FLAGS ?=
 BENCH_DIR ?= /tmp/trawl-bench

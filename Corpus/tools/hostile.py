@@ -161,15 +161,14 @@ def main():
     stage = os.path.join(enc, '.stage')
     os.makedirs(stage, exist_ok=True)
     write(os.path.join(stage, 'salaries.txt'), b'IBAN DE89370400440532013000\n')
-    write(os.path.join(stage, 'anna.berg@example.com.txt'), b'private\n')
+    write(os.path.join(stage, 'anna.berg@example.com', 'payslip.txt'), b'private\n')
     write(os.path.join(stage, 'readme.txt'), b'Plain member: plain.member@example.com\n')
     target = os.path.join(enc, 'encrypted.zip')
-    subprocess.run(['zip', '-q', '-X', '-P', 'secret', target, 'salaries.txt', 'anna.berg@example.com.txt'], cwd=stage, check=True)
+    subprocess.run(['zip', '-q', '-X', '-P', 'secret', target, 'salaries.txt', 'anna.berg@example.com/payslip.txt'], cwd=stage, check=True)
     subprocess.run(['zip', '-q', '-X', target, 'readme.txt'], cwd=stage, check=True)
     write(os.path.join(enc, 'locked.pdf'), locked_pdf('Locked: locked.person@example.com'))
-    for f in os.listdir(stage):
-        os.remove(os.path.join(stage, f))
-    os.rmdir(stage)
+    import shutil
+    shutil.rmtree(stage)
 
     write(os.path.join(out, 'traversal', 'traversal.zip'),
           zbytes([('../../evil.txt', b'Escaped: traversal.one@example.com\n'),

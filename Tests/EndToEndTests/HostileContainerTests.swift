@@ -12,7 +12,7 @@ final class HostileContainerTests: XCTestCase {
     /// Wall-clock and peak-RSS bounds for one run over one sample (release build; the
     /// debug build is slower, so the time bound is generous).
     static let maxSeconds = 60.0
-    static let maxRSSKiB = 300 * 1024
+    static let maxRSSKiB = 250 * 1024
 
     override class func setUp() {
         super.setUp()
@@ -50,7 +50,11 @@ final class HostileContainerTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let key = NSTemporaryDirectory() + "trawl-hostile-\(UUID().uuidString).key"
         defer { try? FileManager.default.removeItem(atPath: key) }
-        let args = [try TrawlBinary.path(), "scan", "--format", "json", "--quiet", "--key-file", key, "--output", out] + extra + [dir + "/" + sample]
+        let timing = NSTemporaryDirectory() + "trawl-hostile-time-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: timing) }
+        // Through /usr/bin/time: the peak RSS a process reports survives execve, so trawl
+        // spawned straight from this (large) test process would report at least our own.
+        let args = ["/usr/bin/time", "-o", timing, "-f", "%M", try TrawlBinary.path(), "scan", "--format", "json", "--quiet", "--key-file", key, "--output", out] + extra + [dir + "/" + sample]
         var env = ProcessInfo.processInfo.environment
         env["TRAWL_PATTERNS"] = RepoPaths.patterns
         let started = Date()
@@ -58,6 +62,8 @@ final class HostileContainerTests: XCTestCase {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let rssText = try String(contentsOfFile: timing, encoding: .utf8)
+        let peakKiB = try XCTUnwrap(Int(rssText.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""), rssText)
         let seconds = Date().timeIntervalSince(started)
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
@@ -70,11 +76,11 @@ final class HostileContainerTests: XCTestCase {
             let loc = String((o["location"] as! String).dropFirst(dir.count + 1))
             objects[loc] = "\(o["status"]!)(\(o["reason"]!))"
         }
-        let outcome = Outcome(status: exit, seconds: seconds, maxRSSKiB: usage.ru_maxrss, findings: findings,
+        let outcome = Outcome(status: exit, seconds: seconds, maxRSSKiB: peakKiB, findings: findings,
                               objects: objects, summary: json["summary"] as? [String: Any] ?? [:])
-        print("hostile \(sample): exit \(exit), \(String(format: "%.2f", seconds)) s, peak RSS \(usage.ru_maxrss / 1024) MiB, \(objects.count) incomplete objects")
+        print("hostile \(sample): exit \(exit), \(String(format: "%.2f", seconds)) s, peak RSS \(peakKiB / 1024) MiB, \(objects.count) incomplete objects")
         XCTAssertLessThan(seconds, Self.maxSeconds, "\(sample) took too long")
-        XCTAssertLessThan(usage.ru_maxrss, Self.maxRSSKiB, "\(sample) used too much memory")
+        XCTAssertLessThan(peakKiB, Self.maxRSSKiB, "\(sample) used too much memory")
         XCTAssertTrue(findings.contains { $0.location == "\(sample)/sibling.txt" && $0.kind == "email" },
                       "the sibling of \(sample) was not scanned")
         return outcome
@@ -108,13 +114,13 @@ final class HostileContainerTests: XCTestCase {
     }
 
     func testRatioLimitTripsFirstWhenTheMemberCapIsHigher() throws {
-        let o = try scan("bomb", extra: ["--max-member-size", "2G"])
+        let o = try scan("bomb", extra: ["--max-member-size", "1G"])
         XCTAssertEqual(o.objects["bomb/bomb.zip!/bomb.txt"], "partial(ratio)")
         XCTAssertEqual(o.objects["bomb/bomb.zip"], "partial(ratio)")
     }
 
     func testTotalSizeLimit() throws {
-        let o = try scan("bomb", extra: ["--max-member-size", "2G", "--max-ratio", "100000", "--max-total-size", "50M"])
+        let o = try scan("bomb", extra: ["--max-member-size", "1G", "--max-ratio", "100000", "--max-total-size", "50M"])
         XCTAssertEqual(o.objects["bomb/bomb.zip!/bomb.txt"], "partial(max_total_size)")
         XCTAssertEqual(o.objects["bomb/bomb.zip"], "partial(max_total_size)")
     }
@@ -162,7 +168,7 @@ final class HostileContainerTests: XCTestCase {
         let o = try scan("encrypted")
         XCTAssertEqual(o.objects["encrypted/encrypted.zip"], "partial(encrypted)")
         XCTAssertEqual(o.objects["encrypted/encrypted.zip!/salaries.txt"], "skipped(encrypted)")
-        XCTAssertEqual(o.objects["encrypted/encrypted.zip!/anna.berg@example.com.txt"], "skipped(encrypted)")
+        XCTAssertEqual(o.objects["encrypted/encrypted.zip!/anna.berg@example.com/payslip.txt"], "skipped(encrypted)")
         XCTAssertTrue(o.findings.contains { $0.location == "encrypted/encrypted.zip!/readme.txt" && $0.kind == "email" })
         // The encrypted member's name is text of the zip itself.
         XCTAssertTrue(o.findings.contains { $0.location == "encrypted/encrypted.zip" && $0.kind == "email" })
@@ -194,6 +200,6 @@ final class HostileContainerTests: XCTestCase {
         let o = try scan("laughs")
         XCTAssertNil(o.objects["laughs/laughs.docx"], "expected complete")
         XCTAssertTrue(o.findings.contains { $0.location == "laughs/laughs.docx" && $0.kind == "email" })
-        XCTAssertLessThan(o.maxRSSKiB, 150 * 1024)
+        XCTAssertLessThan(o.maxRSSKiB, 100 * 1024)
     }
 }

@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 import XCTest
 
 final class HTMLTextTests: XCTestCase {
@@ -13,15 +14,29 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertFalse(text.contains("c@example.com"))
         XCTAssertFalse(text.contains("x:1"))
         XCTAssertTrue(text.contains("Müller & Co @ @"))
-        XCTAssertTrue(text.contains("one\n"))
-        XCTAssertTrue(text.contains("\ntwo"))
+        XCTAssertTrue(text.contains("one two"))
         XCTAssertTrue(text.contains("a\tb\t"))
-        XCTAssertTrue(text.contains(" anna@example.com "))
-        XCTAssertTrue(text.contains("x\ny"))
+        XCTAssertTrue(text.contains("write anna@example.com "))
+        XCTAssertTrue(text.contains("x y"))
+    }
+
+    func testLinesStayAlignedWithTheSource() {
+        let html = "<html>\n<head><script>\nvar a;\n</script></head>\n<!-- one\ntwo -->\n<p title=\"a\nb\">x@example.com</p>\n<p>y</p>\n"
+        let text = HTMLText.extract(string: html)
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertEqual(html.components(separatedBy: "\n").count, lines.count)
+        XCTAssertEqual(lines[7].trimmingCharacters(in: .whitespaces), "x@example.com")
+        XCTAssertEqual(lines[8].trimmingCharacters(in: .whitespaces), "y")
+    }
+
+    func testMailtoTargetAddedOnlyWhenNotShown() {
+        XCTAssertEqual(HTMLText.extract(string: "<a href=\"mailto:a@example.com\">a@example.com</a>"), "a@example.com")
+        XCTAssertEqual(HTMLText.extract(string: "<a href=\"mailto:a@example.com\">E-Mail</a>"), "E-Mail a@example.com ")
+        XCTAssertEqual(HTMLText.extract(string: "<a href='tel:+4930123456'>call</a>"), "call +4930123456 ")
     }
 
     func testWindows1252Fallback() {
         let bytes: [UInt8] = Array("<p>Jos".utf8) + [0xE9] + Array(" ".utf8) + [0x80] + Array("</p>".utf8)
-        XCTAssertEqual(bytes.withUnsafeBytes { HTMLText.extract($0) }, "\nJosé €\n")
+        XCTAssertEqual(bytes.withUnsafeBytes { HTMLText.extract($0) }, "José € ")
     }
 }
