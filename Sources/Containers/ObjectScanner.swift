@@ -6,6 +6,13 @@ public protocol TextMatcher: AnyObject {
     /// Appends the findings owned by `chunk`, located at `location`; returns whether a
     /// regex resource limit was hit while matching it.
     func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool
+    /// The object's text is over: appends findings that need the whole text (a CV's name).
+    func finishDocument(location: String, into findings: inout [Finding])
+}
+
+extension TextMatcher {
+    /// Matchers without whole-document findings (test fakes) add none.
+    public func finishDocument(location: String, into findings: inout [Finding]) {}
 }
 
 /// Receives object results and findings (the engine serialises them to the sink).
