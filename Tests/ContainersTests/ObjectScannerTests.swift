@@ -172,6 +172,14 @@ final class ObjectScannerTests: XCTestCase {
         XCTAssertEqual(try scan("doc.bin").findings.map(\.value), ["r@example.com"])
     }
 
+    func testPasswordProtectedOfficeFileIsSkippedEncrypted() throws {
+        // An OLE2 compound file whose directory names an EncryptedPackage stream.
+        var ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1016)
+        ole += Array("EncryptedPackage".utf8).flatMap { [$0, 0] } + [UInt8](repeating: 0, count: 512)
+        _ = try dir.write("salaries.xlsx", bytes: ole)
+        XCTAssertEqual(try scan("salaries.xlsx").status(rel("salaries.xlsx")), "skipped(encrypted)")
+    }
+
     func testBinaryAndCorrupt() throws {
         _ = try dir.write("blob.bin", bytes: [0, 1, 2, 3, 0, 0, 9])
         XCTAssertEqual(try scan("blob.bin").status(rel("blob.bin")), "skipped(binary)")

@@ -24,7 +24,7 @@ final class ArchiveReaderTests: XCTestCase {
 
     func testFormatsAndFilters() throws {
         let files = [("a.txt", "alpha\n"), ("dir/b.txt", "beta beta\n")]
-        for (format, filter) in [("zip", nil), ("ustar", nil), ("ustar", "-z"), ("ustar", "-j"), ("ustar", "-J"), ("ustar", "--zstd"), ("7zip", nil), ("cpio", nil)] as [(String, String?)] {
+        for (format, filter) in [("zip", nil), ("ustar", nil), ("ustar", "-z"), ("ustar", "-j"), ("ustar", "-J"), ("ustar", "--zstd"), ("7zip", nil), ("cpio", nil), ("iso9660", nil)] as [(String, String?)] {
             let bytes = try ArchiveFixture.make(files, format: format, filter: filter)
             let got = try members(bytes).filter { $0.0.isRegularFile }
             XCTAssertEqual(got.map(\.0.path), ["a.txt", "dir/b.txt"], "\(format) \(filter ?? "")")
