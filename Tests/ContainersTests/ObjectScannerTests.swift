@@ -55,7 +55,8 @@ final class ObjectScannerTests: XCTestCase {
     override func setUpWithError() throws { dir = try TempDir() }
     override func tearDown() { dir.remove() }
 
-    func scan(_ relative: String, limits: ContainerLimits = ContainerLimits(), chunkSize: Int = 1 << 20) throws -> Recorder {
+    func scan(_ relative: String, limits: ContainerLimits = ContainerLimits(), chunkSize: Int = 1 << 20,
+              tap: ((TextChunk) -> Void)? = nil) throws -> Recorder {
         let path = dir.path + "/" + relative
         var st = stat()
         XCTAssertEqual(stat(path, &st), 0)
@@ -63,6 +64,7 @@ final class ObjectScannerTests: XCTestCase {
         let rec = Recorder()
         let scanner = ObjectScanner(registry: .builtIn, limits: limits, readLimits: ReadLimits(chunkSize: chunkSize, lookBehind: 16, lookAhead: 64),
                                     matcher: AtMatcher(), reporter: rec)
+        scanner.topLevelTextTap = tap
         scanner.scan(file: file)
         // Exactly one result per object.
         XCTAssertEqual(Set(rec.results.map(\.location)).count, rec.results.count, "an object was reported twice")
@@ -75,7 +77,9 @@ final class ObjectScannerTests: XCTestCase {
         var text = ""
         for i in 0..<2000 { text += i % 100 == 7 ? "line \(i) user\(i)@example.com\n" : "line \(i) filler filler filler\n" }
         _ = try dir.write("plain.txt", text)
-        let rec = try scan("plain.txt", chunkSize: 1000)
+        var tapped = 0
+        let rec = try scan("plain.txt", chunkSize: 1000) { chunk in tapped += chunk.ownedEnd - chunk.ownedStart }
+        XCTAssertEqual(tapped, text.utf8.count, "the tap sees every byte of a top-level text once")
         XCTAssertEqual(rec.findings.count, 20)
         XCTAssertEqual(rec.findings.first?.line, 8)
         XCTAssertEqual(rec.findings.last?.line, 1908)
