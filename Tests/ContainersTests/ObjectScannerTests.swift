@@ -176,6 +176,21 @@ final class ObjectScannerTests: XCTestCase {
         XCTAssertEqual(try scan("doc.bin").findings.map(\.value), ["r@example.com"])
     }
 
+    func testDocxTextIsTheDocumentsAndEmbeddedFilesAreChildren() throws {
+        let docx = try ArchiveFixture.make([
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>Mail</w:t></w:r></w:p><w:p><w:r><w:t>a@example.com</w:t></w:r></w:p></w:body></w:document>"),
+            ("docProps/core.xml", "<cp:coreProperties><dc:creator>c@example.com</dc:creator></cp:coreProperties>"),
+            ("word/embeddings/notes.bin", "embedded b@example.com\n"),
+        ], format: "zip")
+        _ = try dir.write("cv.docx", bytes: docx)
+        let rec = try scan("cv.docx")
+        XCTAssertEqual(rec.findings.filter { $0.location == rel("cv.docx") }.map { "\($0.line):\($0.value)" }, ["2:a@example.com", "4:c@example.com"])
+        XCTAssertEqual(rec.findings.filter { $0.location == rel("cv.docx") + "!/word/embeddings/notes.bin" }.map(\.value), ["b@example.com"])
+        XCTAssertEqual(rec.status(rel("cv.docx")), "complete")
+        XCTAssertNil(rec.status(rel("cv.docx") + "!/word/document.xml"), "parts are not objects")
+    }
+
     func testPasswordProtectedOfficeFileIsSkippedEncrypted() throws {
         // An OLE2 compound file whose directory names an EncryptedPackage stream.
         var ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1016)
