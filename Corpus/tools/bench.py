@@ -49,16 +49,21 @@ def strip_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-def rule_patterns(root: str):
+def rules(root: str):
     for path in sorted(glob.glob(os.path.join(root, "Patterns", "**", "*.yml"), recursive=True)):
         if os.path.basename(path) in ("categories.yml", "policy-terms.yml"):
             continue
         doc = yaml.safe_load(open(path, encoding="utf-8")) or {}
         for rule in doc.get("rules", []):
-            p = rule["pattern"]
-            if "caseless" in (rule.get("options") or []):
-                p = "(?i)" + p
-            yield p
+            yield rule
+
+
+def rule_patterns(root: str):
+    for rule in rules(root):
+        p = rule["pattern"]
+        if "caseless" in (rule.get("options") or []):
+            p = "(?i)" + p
+        yield p
 
 
 def run(cmd, label, nbytes):
@@ -78,6 +83,7 @@ def main():
     ap.add_argument("--dir", default="/tmp/trawl-bench")
     ap.add_argument("--trawl", default="./.build/release/trawl")
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--no-rg-pcre", action="store_true", help="skip the slow `rg -P` run")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     data = args.dir
@@ -102,9 +108,14 @@ def main():
     runs = []
     for _ in range(args.repeat):
         runs.append(run(trawl + ["--jobs", "1", data], "trawl -j1", nbytes))
+        # The same scan with person names and CVs off: every regex rule's kind selected.
+        kinds = sorted({r["kind"] for r in rules(root)})
+        runs.append(run(trawl + ["--jobs", "1"] + [a for k in kinds for a in ("--kind", k)] + [data],
+                        "trawl -j1, names off", nbytes))
         runs.append(run(trawl + ["--jobs", str(os.cpu_count()), data], f"trawl -j{os.cpu_count()}", nbytes))
         runs.append(run(["rg", "-j1", "--no-unicode", "-c", "-f", rust_alt, data], "rg -j1 --no-unicode", nbytes))
-        runs.append(run(["rg", "-j1", "-P", "-c", "-f", pcre_alt, data], "rg -j1 -P", nbytes))
+        if not args.no_rg_pcre:
+            runs.append(run(["rg", "-j1", "-P", "-c", "-f", pcre_alt, data], "rg -j1 -P", nbytes))
     best = {}
     for r in runs:
         if r["label"] not in best or r["seconds"] < best[r["label"]]["seconds"]:
@@ -115,6 +126,9 @@ def main():
     print("|---|---:|---:|---:|---:|")
     for r in best.values():
         print(f"| `{r['label']}` | {r['seconds']:.2f} | {r['mbps']:.0f} | {r['rss_mb']:.0f} | {r['seconds'] / base:.2f}x |")
+    off = best["trawl -j1, names off"]["mbps"]
+    print(f"names on: {best['trawl -j1']['mbps']:.0f} MB/s, names off: {off:.0f} MB/s, "
+          f"drop {100 * (1 - best['trawl -j1']['mbps'] / off):.0f} %")
 
 
 if __name__ == "__main__":
