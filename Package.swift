@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C modules: only a module map and a shim header each.
@@ -33,11 +34,13 @@ let package = Package(
         ]),
         .target(name: "Inputs", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
-        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting"]),
+        .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Inventory",
+                                                   .product(name: "Crypto", package: "swift-crypto")]),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
-            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs",
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Inventory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -50,5 +53,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ScanEngineTests", dependencies: ["ScanEngine", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "ScanEngine", "ScanCore", "TestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

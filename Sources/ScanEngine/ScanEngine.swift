@@ -14,6 +14,8 @@ public final class ScanEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var summary = ScanSummary()
     private var sinkError: Error?
+    /// Inventory hooks (nil: scan everything, record nothing).
+    public var observer: ScanObserver?
 
     /// Creates an engine.
     public init(detector: Detector, fingerprinter: Fingerprinter, options: ScanOptions) {
@@ -41,7 +43,10 @@ public final class ScanEngine: @unchecked Sendable {
             t.start()
         }
         let walker = FileWalker(roots: options.roots, options: options.walk)
+        var walkStopped = false
         while let event = walker.next() {
+            observer?.walked(event)
+            if observer?.stopRequested == true { walkStopped = true; break }
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
@@ -51,6 +56,7 @@ public final class ScanEngine: @unchecked Sendable {
             }
         }
         progress.walkFinished()
+        if !walkStopped { observer?.walkFinished() }
         queue.close()
         group.wait()
         progress.stop()
@@ -69,6 +75,18 @@ public final class ScanEngine: @unchecked Sendable {
         let rules = detector.ruleList
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         while let file = queue.pop() {
+            if let observer {
+                switch observer.willRead(file) {
+                case .read: break
+                case .drop: continue
+                case .replay(let result, let stored):
+                    progress.scanned(bytes: 0)
+                    deliver(result, findings: stored, sink: sink)
+                    continue
+                }
+            }
+            var digest = observer.map { _ in ContentDigest() }
+            var recorded: [Finding] = []
             var findings: [Finding] = []
             var delivered = 0
             var regexLimit = false
@@ -76,6 +94,7 @@ public final class ScanEngine: @unchecked Sendable {
             var bytes: UInt64 = 0
             do {
                 let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
+                    digest?.update(chunk)
                     for hit in detector.scan(chunk, scratch: scratch) {
                         let rule = rules[hit.ruleIndex]
                         findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
@@ -85,6 +104,7 @@ public final class ScanEngine: @unchecked Sendable {
                     }
                     if scratch.regexLimitHit { regexLimit = true }
                     if findings.count >= 4096 {
+                        if observer != nil { recorded += findings }
                         deliver(nil, findings: findings, sink: sink)
                         delivered += findings.count
                         findings.removeAll(keepingCapacity: true)
@@ -96,7 +116,9 @@ public final class ScanEngine: @unchecked Sendable {
                 status = .error(ScanEngine.reason(for: error))
             }
             progress.scanned(bytes: bytes)
-            deliver(ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: delivered + findings.count), findings: findings, sink: sink)
+            let objectResult = ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: delivered + findings.count)
+            deliver(objectResult, findings: findings, sink: sink)
+            observer?.didRead(file, result: objectResult, findings: recorded + findings, digest: status == .complete ? digest?.finish() : nil)
         }
     }
 

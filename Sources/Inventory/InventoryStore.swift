@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import ScanCore
+
+/// The SQLite inventory: runs, objects and findings (fingerprints and masked previews only).
+///
+/// One `DatabaseQueue` (GRDB serialises every access on it, so the store may be used from
+/// several scan threads). Opened for writing only under the `WriterLock`; read commands open
+/// it without the lock and read a consistent WAL snapshot while a scan writes.
+public final class InventoryStore: @unchecked Sendable {
+    // @unchecked Sendable: `queue` is GRDB's thread-safe DatabaseQueue; the other members are immutable.
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+    /// Held for the life of a writer (nil for readers).
+    let lock: WriterLock?
+
+    /// Share of a root's known objects that may disappear in one run before deletions are
+    /// held back for `--confirm-mass-delete`: a share unmounted or emptied by mistake must
+    /// not wipe the inventory.
+    public static let massDeleteShare = 0.5
+
+    private init(path: String, queue: DatabaseQueue, lock: WriterLock?) {
+        self.path = path
+        self.queue = queue
+        self.lock = lock
+    }
+
+    /// Opens (creating when missing) the inventory for a scan: takes the writer lock
+    /// (waiting up to `wait` seconds), applies migrations, and marks runs left `running`
+    /// by a dead process as `aborted`.
+    public static func openWriter(path: String, wait: Double = 0) throws -> InventoryStore {
+        try InventoryLocation.prepare(path)
+        let lock = try WriterLock(path: InventoryLocation.lockPath(for: path), wait: wait)
+        let queue = try open(path: path)
+        let store = InventoryStore(path: path, queue: queue, lock: lock)
+        try store.guarded("migrating") {
+            try queue.writeWithoutTransaction { db in
+                try InventorySchema.migrate(db, path: path)
+                try db.execute(sql: "UPDATE runs SET status = 'aborted' WHERE status = 'running'")
+            }
+        }
+        return store
+    }
+
+    /// Opens an existing inventory for reading, without the writer lock (works during a scan).
+    public static func openReader(path: String) throws -> InventoryStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw InventoryError.missing(path: path) }
+        let queue = try open(path: path)
+        let store = InventoryStore(path: path, queue: queue, lock: nil)
+        try store.guarded("reading the schema version") {
+            let v = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if v > InventorySchema.currentVersion { throw InventoryError.tooNew(path: path, version: v) }
+            if v < InventorySchema.currentVersion { throw InventoryError.io(path: path, message: "schema version \(v) is older than this trawl's; run `trawl scan` once to migrate") }
+        }
+        return store
+    }
+
+    private static func open(path: String) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Freed pages are overwritten, so deleted fingerprints and previews do not linger.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                // NORMAL in WAL mode: a commit survives a killed process (it is in the OS
+                // cache); only a power cut may lose the last commits, never consistency.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            return queue
+        } catch {
+            throw InventoryError.wrap(error, path: path, while: "opening")
+        }
+    }
+
+    /// Runs `body`, turning database errors into `InventoryError.io`.
+    func guarded<T>(_ doing: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw InventoryError.wrap(error, path: path, while: doing) }
+    }
+
+    // MARK: runs
+
+    /// Starts a run and returns its id.
+    public func beginRun(toolVersion: String, rulesDigest: String, limitsDigest: String, roots: [String], startedNs: Int64, changedOnly: Bool) throws -> Int64 {
+        let rootsJSON = String(decoding: (try? JSONSerialization.data(withJSONObject: roots)) ?? Data("[]".utf8), as: UTF8.self)
+        return try guarded("starting a run") {
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO runs(started_ns, status, pid, tool_version, rules_digest, limits_digest, roots, changed_only)
+                    VALUES (?, 'running', ?, ?, ?, ?, ?, ?)
+                    """, arguments: [startedNs, Int64(getpid()), toolVersion, rulesDigest, limitsDigest, rootsJSON, changedOnly])
+                return db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// The latest complete run before `run` (nil when none).
+    public func lastCompleteRun(before run: Int64 = Int64.max) throws -> Int64? {
+        try guarded("reading runs") {
+            try queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs WHERE status = 'complete' AND id < ?", arguments: [run]) }
+        }
+    }
+
+    /// Marks a run `failed` (best effort: the disk may be full).
+    public func failRun(_ run: Int64) {
+        _ = try? queue.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'failed', finished_ns = ? WHERE id = ?", arguments: [Clock.nowNs(), run])
+        }
+    }
+
+    // MARK: objects
+
+    /// Every object of `roots` not marked deleted, by location.
+    public func knownObjects(roots: [String]) throws -> [String: KnownObject] {
+        try guarded("loading objects") {
+            try queue.read { db in
+                var out: [String: KnownObject] = [:]
+                for root in roots {
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT id, location, root, device, inode, size, mtime_ns, status, reason, rules_digest, limits_digest,
+                               finding_count, rescan, attempts
+                        FROM objects WHERE root = ? AND status != 'deleted'
+                        """, arguments: [root])
+                    while let r = try rows.next() {
+                        out[r["location"]] = KnownObject(
+                            id: r["id"], root: r["root"], device: (r["device"] as Int64?).map(UInt64.init(bitPattern:)),
+                            inode: (r["inode"] as Int64?).map(UInt64.init(bitPattern:)),
+                            size: (r["size"] as Int64?).map(UInt64.init(bitPattern:)), mtimeNs: r["mtime_ns"],
+                            status: r["status"], reason: r["reason"], rulesDigest: r["rules_digest"], limitsDigest: r["limits_digest"],
+                            findingCount: r["finding_count"], rescan: r["rescan"] != 0, attempts: r["attempts"])
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    /// The live findings of an object, in the order they were found.
+    public func liveFindings(objectID: Int64) throws -> [StoredFinding] {
+        try guarded("reading findings") {
+            try queue.read { db in try InventoryStore.liveFindings(db, objectID: objectID).map(\.1) }
+        }
+    }
+
+    static func liveFindings(_ db: Database, objectID: Int64) throws -> [(Int64, StoredFinding)] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, location, kind, detector, category, confidence, line, page, member_start, member_end, masked, fingerprint, count
+            FROM findings WHERE object_id = ? AND removed_run IS NULL ORDER BY id
+            """, arguments: [objectID]).map { r in
+            (r["id"], StoredFinding(location: r["location"], kind: r["kind"], detector: r["detector"], category: r["category"],
+                                    confidence: r["confidence"], line: r["line"], page: r["page"], memberStart: r["member_start"],
+                                    memberEnd: r["member_end"], masked: r["masked"], fingerprint: r["fingerprint"], count: r["count"]))
+        }
+    }
+
+    /// A complete object elsewhere with the same content digest, scanned with the same rules and limits.
+    public func object(withDigest digest: String, rulesDigest: String, limitsDigest: String) throws -> (id: Int64, location: String)? {
+        try guarded("looking up a digest") {
+            try queue.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT id, location FROM objects WHERE content_digest = ? AND status = 'complete' AND stale = 0
+                      AND rules_digest = ? AND limits_digest = ? LIMIT 1
+                    """, arguments: [digest, rulesDigest, limitsDigest]).map { ($0["id"], $0["location"]) }
+            }
+        }
+    }
+
+    /// Writes a batch in one transaction: each object's row, findings and status together,
+    /// and `last_seen_run` for objects replayed unchanged.
+    public func write(run: Int64, rulesDigest: String, limitsDigest: String, objects: [ObjectRecord], seenIDs: [Int64]) throws {
+        guard !objects.isEmpty || !seenIDs.isEmpty else { return }
+        try guarded("recording objects") {
+            try queue.write { db in
+                for o in objects { try ObjectWriter.write(o, run: run, rulesDigest: rulesDigest, limitsDigest: limitsDigest, db: db) }
+                var i = 0
+                while i < seenIDs.count {
+                    let slice = seenIDs[i..<min(i + 500, seenIDs.count)]
+                    let list = slice.map(String.init).joined(separator: ",")
+                    try db.execute(sql: "UPDATE objects SET last_seen_run = ? WHERE id IN (\(list))", arguments: [run])
+                    i += 500
+                }
+            }
+        }
+    }
+
+    /// Marks objects that were in flight when an earlier run died: `crashed` ones (the
+    /// process died of a fault inside them) become `error(crashed)`; the others count an
+    /// attempt, and become `error(crashed)` after `crashAttempts` runs died inside them.
+    public func recordInflight(_ entries: [InflightJournal.Entry], crashAttempts: Int = 2) throws {
+        guard !entries.isEmpty else { return }
+        try guarded("recording crashed objects") {
+            try queue.write { db in
+                for e in entries {
+                    let row = try Row.fetchOne(db, sql: "SELECT id, attempts FROM objects WHERE location = ?", arguments: [e.location])
+                    let attempts = ((row?["attempts"] as Int?) ?? 0) + 1
+                    let crashed = e.crashed || attempts >= crashAttempts
+                    if let id: Int64 = row?["id"] {
+                        if crashed {
+                            try db.execute(sql: """
+                                UPDATE objects SET status = 'error', reason = 'crashed', attempts = ?, stale = (finding_count > 0),
+                                  device = ?, inode = ?, size = ?, mtime_ns = ? WHERE id = ?
+                                """, arguments: [attempts, Int64(bitPattern: e.device), Int64(bitPattern: e.inode), Int64(bitPattern: e.size), e.mtimeNs, id])
+                        } else {
+                            try db.execute(sql: "UPDATE objects SET attempts = ? WHERE id = ?", arguments: [attempts, id])
+                        }
+                    } else {
+                        try db.execute(sql: """
+                            INSERT INTO objects(location, root, device, inode, size, mtime_ns, status, reason, attempts)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [e.location, e.root, Int64(bitPattern: e.device), Int64(bitPattern: e.inode),
+                                             Int64(bitPattern: e.size), e.mtimeNs, "error",
+                                             crashed ? "crashed" : "interrupted", attempts])
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Wall-clock nanoseconds.
+enum Clock {
+    static func nowNs() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// End-to-end: the built binary against a tree and an inventory, run after run.
+final class IncrementalScanTests: XCTestCase {
+    func testUnchangedTreeReadsNoFileContentsAndKeepsTheInventory() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        let first = try fx.scan()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("\"kind\":\"iban\""), first.stdout)
+        let before = try fx.snapshot()
+
+        let watcher = try OpenWatcher(tree: fx.tree)
+        let second = try fx.scan()
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(watcher.openedFiles(), [], "an unchanged tree must not be read")
+        XCTAssertEqual(try fx.snapshot(), before)
+        // Replayed findings print exactly as found: same masked preview, fingerprint, line.
+        XCTAssertEqual(second.stdout, first.stdout)
+        let runs: Int? = try fx.query("SELECT count(*) FROM runs WHERE status = 'complete'")
+        XCTAssertEqual(runs, 2)
+    }
+
+    func testTouchingOneFileRescansOnlyIt() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        let touched = try fx.write("hr/bob.txt", "bob.stone@example.org wrote on line one\nand dan@example.com too\n")
+        let watcher = try OpenWatcher(tree: fx.tree)
+        let run = try fx.scan()
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(watcher.openedFiles(), [touched])
+        XCTAssertTrue(run.stdout.contains("d***@e***.com"), run.stdout)
+        let live: Int? = try fx.query("SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", [touched])
+        XCTAssertEqual(live, 2)
+    }
+
+    func testChangedRulesRescanEverything() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        let watcher = try OpenWatcher(tree: fx.tree)
+        XCTAssertEqual(try fx.scan(["--min-confidence", "0.6"]).status, 0)
+        XCTAssertEqual(Set(watcher.openedFiles()).count, 5, "a new rules digest must read every file again")
+    }
+
+    func testFileTooCloseToTheRunStartIsReadAgainNextTime() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        let fresh = try fx.write("fresh.txt", "eve@example.com\n", now: true)
+        XCTAssertEqual(try fx.scan().status, 0)
+        let watcher = try OpenWatcher(tree: fx.tree)
+        XCTAssertEqual(try fx.scan().status, 0)
+        XCTAssertEqual(watcher.openedFiles(), [fresh])
+    }
+
+    func testDeletedFileLosesItsFindingsOnlyAfterACompleteRun() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        for i in 0..<6 { try fx.write("bulk/f\(i).txt", "plain text \(i)\n") }
+        XCTAssertEqual(try fx.scan().status, 0)
+        let gone = fx.tree + "/hr/anna.txt"
+        try FileManager.default.removeItem(atPath: gone)
+        // A run that dies before the end (a file aborts the process) must not delete anything.
+        try fx.write("zz/poison.txt", "x\n")
+        let died = try fx.scan(env: ["TRAWL_TEST_ABORT_ON": "poison.txt"])
+        XCTAssertNotEqual(died.status, 0)
+        let stillLive: Int? = try fx.query("SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", [gone])
+        XCTAssertEqual(stillLive, 2, "an incomplete run removed findings")
+        // The next complete run does.
+        let done = try fx.scan()
+        XCTAssertEqual(done.status, 1, done.stderr) // poison.txt is quarantined: error(crashed)
+        let live: Int? = try fx.query("SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", [gone])
+        XCTAssertEqual(live, 0)
+        let status: String? = try fx.query("SELECT status FROM objects WHERE location = ?", [gone])
+        XCTAssertEqual(status, "deleted")
+    }
+
+    func testMassDisappearanceIsHeldBackUntilConfirmed() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        for rel in ["hr/anna.txt", "hr/bob.txt", "finance/iban.txt"] { try FileManager.default.removeItem(atPath: fx.tree + "/" + rel) }
+        let held = try TrawlBinary.run(["scan", "--format", "jsonl", "--key-file", fx.key, "--inventory", fx.db, fx.tree])
+        XCTAssertEqual(held.status, 0, held.stderr)
+        XCTAssertTrue(held.stderr.contains("deletions under \(fx.tree) not recorded: 3 of 5 objects disappeared"), held.stderr)
+        let deletedAfterHeld: Int? = try fx.query("SELECT count(*) FROM objects WHERE status = 'deleted'")
+        XCTAssertEqual(deletedAfterHeld, 0)
+        XCTAssertEqual(try fx.scan(["--confirm-mass-delete"]).status, 0)
+        let deleted: Int? = try fx.query("SELECT count(*) FROM objects WHERE status = 'deleted'")
+        XCTAssertEqual(deleted, 3)
+    }
+
+    func testRevealReadsEveryFileAgain() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        let watcher = try OpenWatcher(tree: fx.tree)
+        let run = try fx.scan(["--reveal"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(Set(watcher.openedFiles()).count, 5)
+        XCTAssertTrue(run.stdout.contains("\"value\":\"DE89370400440532013000\""), run.stdout)
+        // ...and the raw value never reaches the inventory.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: fx.db))
+        XCTAssertNil(bytes.range(of: Data("DE89370400440532013000".utf8)))
+        XCTAssertNil(bytes.range(of: Data("anna.berg@example.com".utf8)))
+    }
+
+    func testChangedOnlyPrintsNewFindings() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        try fx.write("hr/new.txt", "frank@example.com\n")
+        let run = try fx.scan(["--changed-only"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = InventoryFixture.lines(run)
+        XCTAssertEqual(lines.count, 1, run.stdout)
+        XCTAssertTrue(lines.first?.contains("hr/new.txt") ?? false)
+        let quiet = try fx.scan(["--changed-only"])
+        XCTAssertEqual(quiet.stdout, "")
+    }
+
+    func testDiffShowsNewRemovedAndChanged() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        try fx.write("hr/bob.txt", "\n\nbob.stone@example.org moved down\n")        // changed (line 1 -> 3)
+        try fx.write("finance/iban.txt", "no more bank details\n")                    // removed
+        try fx.write("hr/new.txt", "frank@example.com\n")                             // new
+        XCTAssertEqual(try fx.scan().status, 0)
+        let diff = try TrawlBinary.run(["diff", "--inventory", fx.db])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        let lines = InventoryFixture.lines(diff)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("+ ") }.count, 1, diff.stdout)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("- ") }.count, 1, diff.stdout)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("~ ") }.count, 1, diff.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("- \(fx.tree)/finance/iban.txt:1  financial.bank_account  iban") }, diff.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("~ \(fx.tree)/hr/bob.txt:3  contact.email") && $0.contains("was line 1") }, diff.stdout)
+        let summary = try TrawlBinary.run(["inventory", "--inventory", fx.db])
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertTrue(summary.stdout.contains("runs: 2"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("  complete: 6"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("  contact.email: 4"), summary.stdout)
+        let noSuchRun = try TrawlBinary.run(["diff", "--inventory", fx.db, "--since", "99"])
+        XCTAssertEqual(noSuchRun.status, 2)
+    }
+
+    func testUnreadableFileKeepsItsFindingsStale() throws {
+        guard getuid() != 0 else { throw XCTSkip("root reads any file; run as an ordinary user to test permission errors") }
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        let p = fx.tree + "/hr/anna.txt"
+        chmod(p, 0)
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: p)
+        XCTAssertEqual(try fx.scan().status, 1)
+        let live: Int? = try fx.query("SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", [p])
+        XCTAssertEqual(live, 2)
+        let stale: Int? = try fx.query("SELECT stale FROM objects WHERE location = ?", [p])
+        XCTAssertEqual(stale, 1)
+    }
+}
