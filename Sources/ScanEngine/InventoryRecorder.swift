@@ -36,8 +36,9 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     /// Objects replayed without reading, and objects read.
     public private(set) var replayed = 0, scanned = 0, reused = 0
 
-    /// Objects per commit, and the longest a result waits for its commit.
-    static let batchObjects = 512
+    /// Objects per commit (`$TRAWL_INVENTORY_BATCH` overrides it, for tests that need many
+    /// commits in a small tree), and the longest a result waits for its commit.
+    static let batchObjects = ProcessInfo.processInfo.environment["TRAWL_INVENTORY_BATCH"].flatMap(Int.init).map { max(1, $0) } ?? 512
     static let batchSeconds = 1.0
     /// A file whose mtime is this close to the run start may still change within the same
     /// time stamp tick unseen: it is scanned again next run (like git's "racy" index entries).

@@ -19,7 +19,9 @@ final class IncrementalScanTests: XCTestCase {
         XCTAssertEqual(watcher.openedFiles(), [], "an unchanged tree must not be read")
         XCTAssertEqual(try fx.snapshot(), before)
         // Replayed findings print exactly as found: same masked preview, fingerprint, line.
-        XCTAssertEqual(second.stdout, first.stdout)
+        // (Workers finish files in any order, so compare the lines as sets.)
+        XCTAssertEqual(InventoryFixture.lines(second).sorted(), InventoryFixture.lines(first).sorted())
+        XCTAssertGreaterThanOrEqual(InventoryFixture.lines(second).count, 5)
         let runs: Int? = try fx.query("SELECT count(*) FROM runs WHERE status = 'complete'")
         XCTAssertEqual(runs, 2)
     }

@@ -7,7 +7,9 @@ import XCTest
 struct InventoryFixture {
     let dir: TempDir
     var tree: String { dir.path + "/tree" }
-    var db: String { dir.path + "/state/inventory.sqlite" }
+    var db: String { dbOverride ?? dir.path + "/state/inventory.sqlite" }
+    /// Another database to read (snapshots of a reference run).
+    var dbOverride: String?
     var key: String { dir.path + "/key" }
 
     /// A time well before any run: files stamped with it are not "too close to the run start".
