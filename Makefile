@@ -7,7 +7,7 @@ BUILD_FLAGS ?=
 BENCH_DIR ?= /tmp/trawl-bench
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release demo test bench corpus check-patterns man completions clean
+.PHONY: deps build release demo test bench bench-inventory corpus check-patterns man completions clean
 
 ## deps: install the Debian packages trawl needs (skipped when all are present)
 deps:
@@ -43,6 +43,10 @@ corpus:
 ## bench: generate a >= 1 GiB corpus in $(BENCH_DIR) and compare trawl with ripgrep
 bench: release
 	python3 Corpus/tools/bench.py --dir $(BENCH_DIR) --trawl ./.build/release/trawl
+
+## bench-inventory: 100,000 small files: full scan into a fresh inventory vs. unchanged rescan
+bench-inventory: release
+	python3 Corpus/tools/bench_inventory.py --trawl ./.build/release/trawl
 
 man: release
 	mkdir -p docs/man

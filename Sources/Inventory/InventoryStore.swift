@@ -170,6 +170,19 @@ public final class InventoryStore: @unchecked Sendable {
         }
     }
 
+    /// Sizes of complete objects with a content digest under these rules and limits: only a
+    /// new or changed file of one of these sizes can have content already scanned elsewhere.
+    public func digestSizes(rulesDigest: String, limitsDigest: String) throws -> Set<UInt64> {
+        try guarded("loading digests") {
+            try queue.read { db in
+                Set(try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT size FROM objects WHERE content_digest IS NOT NULL AND status = 'complete' AND stale = 0
+                      AND rules_digest = ? AND limits_digest = ? AND size IS NOT NULL
+                    """, arguments: [rulesDigest, limitsDigest]).map { UInt64(bitPattern: $0) })
+            }
+        }
+    }
+
     /// Writes a batch in one transaction: each object's row, findings and status together,
     /// and `last_seen_run` for objects replayed unchanged.
     public func write(run: Int64, rulesDigest: String, limitsDigest: String, objects: [ObjectRecord], seenIDs: [Int64]) throws {

@@ -21,6 +21,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     let startNs: Int64
     let options: InventoryOptions
     let abortOn: String?
+    /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`).
+    let reusableSizes: Set<UInt64>
     /// Each root's device and inode at the start of the run.
     let rootIDs: [String: (UInt64, UInt64)]
 
@@ -45,7 +47,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     static let timestampGranularityNs: Int64 = 1_000_000_000
 
     init(store: InventoryStore, journal: InflightJournal, run: Int64, rulesDigest: String, limitsDigest: String,
-         known: [String: KnownObject], roots: [String], startNs: Int64, options: InventoryOptions) {
+         known: [String: KnownObject], reusableSizes: Set<UInt64>, roots: [String], startNs: Int64, options: InventoryOptions) {
+        self.reusableSizes = options.forceRescan ? [] : reusableSizes
         self.store = store
         self.journal = journal
         self.run = run
@@ -122,6 +125,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         journal.begin(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
                       size: file.size, mtimeNs: file.mtime.ns)
         if let abortOn, (file.path as NSString).lastPathComponent == abortOn { abort() }
+        if reusableSizes.contains(file.size), let decision = reuseDecision(file) { return decision }
         return .read
     }
 
@@ -158,6 +162,43 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         lock.unlock()
         flushIfDue()
         return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
+    }
+
+    /// For a new or changed file whose size matches content scanned before: hashes its text
+    /// (a read without detection) and, when a complete object with the same digest exists,
+    /// copies that object's findings under this file's location instead of detecting again.
+    private func reuseDecision(_ file: WalkedFile) -> ReadDecision? {
+        var digest = ContentDigest()
+        guard let read = try? ChunkedReader.read(path: file.path, expected: file, body: { digest.update($0) }),
+              read.status == .complete else { return nil }
+        let text = digest.finish()
+        let findings: [StoredFinding]
+        let source: String
+        do {
+            guard let match = try store.object(withDigest: text, rulesDigest: rulesDigest, limitsDigest: limitsDigest) else { return nil }
+            source = match.location
+            findings = try store.liveFindings(objectID: match.id)
+        } catch {
+            return nil
+        }
+        let relocated = findings.map { f -> StoredFinding in
+            var f = f
+            if f.location == source { f.location = file.path }
+            else if f.location.hasPrefix(source + "!/") { f.location = file.path + f.location.dropFirst(source.count) }
+            return f
+        }
+        journal.end()
+        let record = ObjectRecord(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
+                                  size: file.size, mtimeNs: file.mtime.ns, contentDigest: text, status: .complete,
+                                  findings: relocated, rescan: file.mtime.ns >= startNs - InventoryRecorder.timestampGranularityNs)
+        var out: [Finding] = []
+        for f in relocated { for _ in 0..<max(1, f.count) { out.append(f.finding) } }
+        lock.lock()
+        pending.append(record)
+        reused += 1
+        lock.unlock()
+        flushIfDue()
+        return .replay(ObjectResult(location: file.path, status: .complete, bytes: read.bytesRead, findingCount: out.count), out)
     }
 
     public func didRead(_ file: WalkedFile, result: ObjectResult, findings: [Finding], digest: String?) {

@@ -28,7 +28,7 @@ public struct InventoryOutcome: Sendable {
     /// The run id.
     public var run: Int64
     /// Objects replayed from the inventory, read, and recovered from a dead run.
-    public var replayed: Int, scanned: Int, recovered: Int
+    public var replayed: Int, scanned: Int, reused: Int, recovered: Int
     /// Deletions per root, and roots whose deletions were held back (with why).
     public var deletions: DeletionReport
 }
@@ -54,7 +54,9 @@ enum InventoryScan {
         let run = try store.beginRun(toolVersion: ScanDigests.toolVersion, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
                                      roots: request.roots, startedNs: startNs, changedOnly: options.changedOnly)
         let recorder = InventoryRecorder(store: store, journal: journal, run: run, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
-                                         known: known, roots: request.roots, startNs: startNs, options: options)
+                                         known: known,
+                                         reusableSizes: try store.digestSizes(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
+                                         roots: request.roots, startNs: startNs, options: options)
         engine.observer = recorder
         let summary: ScanSummary
         do {
@@ -66,7 +68,7 @@ enum InventoryScan {
             throw error
         }
         let deletions = try recorder.finish()
-        return (summary, InventoryOutcome(run: run, replayed: recorder.replayed, scanned: recorder.scanned,
+        return (summary, InventoryOutcome(run: run, replayed: recorder.replayed, scanned: recorder.scanned, reused: recorder.reused,
                                           recovered: leftovers.count, deletions: deletions))
     }
 }

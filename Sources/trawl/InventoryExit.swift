@@ -25,6 +25,7 @@ enum InventoryExit {
     static func printOutcome(_ o: InventoryOutcome) {
         let deleted = o.deletions.deleted.values.reduce(0, +)
         var text = "inventory: run \(o.run), \(o.replayed) unchanged (not read), \(o.scanned) read, \(deleted) deleted"
+        if o.reused > 0 { text += ", \(o.reused) with the content of an object already scanned (findings copied)" }
         if o.recovered > 0 { text += ", \(o.recovered) in flight when an earlier run died" }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

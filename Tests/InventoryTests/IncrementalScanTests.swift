@@ -174,3 +174,23 @@ final class IncrementalScanTests: XCTestCase {
         XCTAssertEqual(stale, 1)
     }
 }
+
+/// Content already scanned under another name.
+final class ContentReuseTests: XCTestCase {
+    func testACopyReusesTheFindingsOfTheSameContent() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        XCTAssertEqual(try fx.scan().status, 0)
+        let text = try String(contentsOfFile: fx.tree + "/hr/anna.txt", encoding: .utf8)
+        let copy = try fx.write("archive/anna-copy.txt", text)
+        let run = try TrawlBinary.run(["scan", "--format", "jsonl", "--key-file", fx.key, "--inventory", fx.db, fx.tree])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 with the content of an object already scanned"), run.stderr)
+        let original: [String] = try DatabaseQueueReader.strings(fx.db, "SELECT fingerprint || line FROM findings WHERE location = ? AND removed_run IS NULL ORDER BY id", [fx.tree + "/hr/anna.txt"])
+        let copied: [String] = try DatabaseQueueReader.strings(fx.db, "SELECT fingerprint || line FROM findings WHERE location = ? AND removed_run IS NULL ORDER BY id", [copy])
+        XCTAssertEqual(copied, original)
+        XCTAssertEqual(copied.count, 2)
+        XCTAssertEqual(run.stdout.split(separator: "\n").filter { $0.contains("anna-copy.txt") }.count, 2)
+    }
+}

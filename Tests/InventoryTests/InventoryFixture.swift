@@ -67,3 +67,10 @@ struct InventoryFixture {
         run.stdout.split(separator: "\n").map(String.init)
     }
 }
+
+/// Small read helpers over an inventory file.
+enum DatabaseQueueReader {
+    static func strings(_ path: String, _ sql: String, _ args: StatementArguments = []) throws -> [String] {
+        try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: sql, arguments: args) }
+    }
+}
