@@ -16,7 +16,7 @@ import time
 
 
 def generate(root: str, count: int) -> None:
-    marker = os.path.join(root, f".complete-{count}")
+    marker = root.rstrip("/") + f".complete-{count}"
     if os.path.exists(marker):
         return
     shutil.rmtree(root, ignore_errors=True)

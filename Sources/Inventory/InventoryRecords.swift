@@ -12,8 +12,8 @@ public struct KnownObject: Sendable, Hashable {
     public var status: String
     /// Reason for a non-complete status.
     public var reason: String?
-    /// Digests of the rules and limits it was scanned with.
-    public var rulesDigest: String?, limitsDigest: String?
+    /// The run that last read it (its rules and limits digests are that run's).
+    public var scannedRun: Int64?
     /// Live findings it holds.
     public var findingCount: Int
     /// Its mtime was too close to its run's start: scan it again.
@@ -135,17 +135,20 @@ public struct RootOutcome: Sendable {
     public var error: String?
     /// Paths under it that could not be walked (their contents are not known to be gone).
     public var unwalked: [String]
-    /// Locations seen this run.
-    public var seen: Set<String>
+    /// Objects walked under it this run.
+    public var seenCount: Int
+    /// Ids of the known objects walked this run (all roots).
+    public var seenKnown: Set<Int64>
 
     /// Creates one.
-    public init(root: String, device: UInt64?, inode: UInt64?, walkComplete: Bool, error: String?, unwalked: [String], seen: Set<String>) {
+    public init(root: String, device: UInt64?, inode: UInt64?, walkComplete: Bool, error: String?, unwalked: [String], seenCount: Int, seenKnown: Set<Int64>) {
         self.root = root
         self.device = device
         self.inode = inode
         self.walkComplete = walkComplete
         self.error = error
         self.unwalked = unwalked
-        self.seen = seen
+        self.seenCount = seenCount
+        self.seenKnown = seenKnown
     }
 }

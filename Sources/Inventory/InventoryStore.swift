@@ -63,6 +63,10 @@ public final class InventoryStore: @unchecked Sendable {
         config.prepareDatabase { db in
             // Freed pages are overwritten, so deleted fingerprints and previews do not linger.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Each run reads every object of its roots: map the file and keep a large cache
+            // rather than one pread per page.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
@@ -120,19 +124,57 @@ public final class InventoryStore: @unchecked Sendable {
         try guarded("loading objects") {
             try queue.read { db in
                 var out: [String: KnownObject] = [:]
+                out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM objects") ?? 0)
                 for root in roots {
+                    // Columns by index: this loads every object of the roots at the start of each run.
                     let rows = try Row.fetchCursor(db, sql: """
-                        SELECT id, location, root, device, inode, size, mtime_ns, status, reason, rules_digest, limits_digest,
+                        SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
                                finding_count, rescan, attempts
                         FROM objects WHERE root = ? AND status != 'deleted'
                         """, arguments: [root])
                     while let r = try rows.next() {
-                        out[r["location"]] = KnownObject(
-                            id: r["id"], root: r["root"], device: (r["device"] as Int64?).map(UInt64.init(bitPattern:)),
-                            inode: (r["inode"] as Int64?).map(UInt64.init(bitPattern:)),
-                            size: (r["size"] as Int64?).map(UInt64.init(bitPattern:)), mtimeNs: r["mtime_ns"],
-                            status: r["status"], reason: r["reason"], rulesDigest: r["rules_digest"], limitsDigest: r["limits_digest"],
-                            findingCount: r["finding_count"], rescan: r["rescan"] != 0, attempts: r["attempts"])
+                        let location: String = r[1]
+                        out[location] = KnownObject(
+                            id: r[0], root: root, device: (r[2] as Int64?).map(UInt64.init(bitPattern:)),
+                            inode: (r[3] as Int64?).map(UInt64.init(bitPattern:)),
+                            size: (r[4] as Int64?).map(UInt64.init(bitPattern:)), mtimeNs: r[5],
+                            status: r[6], reason: r[7], scannedRun: r[8],
+                            findingCount: r[9], rescan: (r[10] as Int) != 0, attempts: r[11])
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    /// Runs whose rules and limits digests are these: objects they read are still valid.
+    public func runs(rulesDigest: String, limitsDigest: String) throws -> Set<Int64> {
+        try guarded("reading runs") {
+            try queue.read { db in
+                Set(try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE rules_digest = ? AND limits_digest = ?", arguments: [rulesDigest, limitsDigest]))
+            }
+        }
+    }
+
+    /// The live findings of every object of `roots`, by object id, in the order found; nil
+    /// when there are more than `limit` (the caller then reads them object by object).
+    public func liveFindingsByObject(roots: [String], limit: Int) throws -> [Int64: [StoredFinding]]? {
+        try guarded("loading findings") {
+            try queue.read { db in
+                var out: [Int64: [StoredFinding]] = [:]
+                var n = 0
+                for root in roots {
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT object_id, location, kind, detector, category, confidence, line, page, member_start, member_end, masked, fingerprint, count
+                        FROM findings WHERE removed_run IS NULL AND object_id IN (SELECT id FROM objects WHERE root = ? AND status != 'deleted')
+                        ORDER BY id
+                        """, arguments: [root])
+                    while let r = try rows.next() {
+                        n += 1
+                        if n > limit { return nil }
+                        out[r[0], default: []].append(StoredFinding(
+                            location: r[1], kind: r[2], detector: r[3], category: r[4], confidence: r[5], line: r[6], page: r[7],
+                            memberStart: r[8], memberEnd: r[9], masked: r[10], fingerprint: r[11], count: r[12]))
                     }
                 }
                 return out
@@ -148,10 +190,10 @@ public final class InventoryStore: @unchecked Sendable {
     }
 
     static func liveFindings(_ db: Database, objectID: Int64) throws -> [(Int64, StoredFinding)] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, location, kind, detector, category, confidence, line, page, member_start, member_end, masked, fingerprint, count
             FROM findings WHERE object_id = ? AND removed_run IS NULL ORDER BY id
-            """, arguments: [objectID]).map { r in
+            """), arguments: [objectID]).map { r in
             (r["id"], StoredFinding(location: r["location"], kind: r["kind"], detector: r["detector"], category: r["category"],
                                     confidence: r["confidence"], line: r["line"], page: r["page"], memberStart: r["member_start"],
                                     memberEnd: r["member_end"], masked: r["masked"], fingerprint: r["fingerprint"], count: r["count"]))
@@ -163,8 +205,9 @@ public final class InventoryStore: @unchecked Sendable {
         try guarded("looking up a digest") {
             try queue.read { db in
                 try Row.fetchOne(db, sql: """
-                    SELECT id, location FROM objects WHERE content_digest = ? AND status = 'complete' AND stale = 0
-                      AND rules_digest = ? AND limits_digest = ? LIMIT 1
+                    SELECT o.id, o.location FROM objects o JOIN runs r ON r.id = o.last_scanned_run
+                    WHERE o.content_digest = ? AND o.status = 'complete' AND o.stale = 0
+                      AND r.rules_digest = ? AND r.limits_digest = ? LIMIT 1
                     """, arguments: [digest, rulesDigest, limitsDigest]).map { ($0["id"], $0["location"]) }
             }
         }
@@ -176,8 +219,9 @@ public final class InventoryStore: @unchecked Sendable {
         try guarded("loading digests") {
             try queue.read { db in
                 Set(try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT size FROM objects WHERE content_digest IS NOT NULL AND status = 'complete' AND stale = 0
-                      AND rules_digest = ? AND limits_digest = ? AND size IS NOT NULL
+                    SELECT DISTINCT o.size FROM objects o JOIN runs r ON r.id = o.last_scanned_run
+                    WHERE o.content_digest IS NOT NULL AND o.status = 'complete' AND o.stale = 0
+                      AND r.rules_digest = ? AND r.limits_digest = ? AND o.size IS NOT NULL
                     """, arguments: [rulesDigest, limitsDigest]).map { UInt64(bitPattern: $0) })
             }
         }
@@ -185,19 +229,23 @@ public final class InventoryStore: @unchecked Sendable {
 
     /// Writes a batch in one transaction: each object's row, findings and status together,
     /// and `last_seen_run` for objects replayed unchanged.
-    public func write(run: Int64, rulesDigest: String, limitsDigest: String, objects: [ObjectRecord], seenIDs: [Int64]) throws {
+    public func write(run: Int64, objects: [ObjectRecord], seenIDs: [Int64] = []) throws {
         guard !objects.isEmpty || !seenIDs.isEmpty else { return }
         try guarded("recording objects") {
             try queue.write { db in
-                for o in objects { try ObjectWriter.write(o, run: run, rulesDigest: rulesDigest, limitsDigest: limitsDigest, db: db) }
-                var i = 0
-                while i < seenIDs.count {
-                    let slice = seenIDs[i..<min(i + 500, seenIDs.count)]
-                    let list = slice.map(String.init).joined(separator: ",")
-                    try db.execute(sql: "UPDATE objects SET last_seen_run = ? WHERE id IN (\(list))", arguments: [run])
-                    i += 500
-                }
+                for o in objects { try ObjectWriter.write(o, run: run, db: db) }
+                try InventoryStore.markSeen(seenIDs, run: run, db: db)
             }
+        }
+    }
+
+    /// Sets `last_seen_run` of objects replayed unchanged.
+    static func markSeen(_ ids: [Int64], run: Int64, db: Database) throws {
+        var i = 0
+        while i < ids.count {
+            let list = ids[i..<min(i + 500, ids.count)].map(String.init).joined(separator: ",")
+            try db.execute(sql: "INSERT OR REPLACE INTO object_seen(object_id, last_seen_run) SELECT id, ? FROM objects WHERE id IN (\(list))", arguments: [run])
+            i += 500
         }
     }
 

@@ -8,9 +8,9 @@ import ScanCore
 /// `complete` scan removes findings; a partial scan adds what it found and keeps the rest;
 /// an object that could not be read keeps all its findings, marked stale.
 enum ObjectWriter {
-    static func write(_ o: ObjectRecord, run: Int64, rulesDigest: String, limitsDigest: String, db: Database) throws {
-        let existing = try Row.fetchOne(db, sql: "SELECT id FROM objects WHERE location = ?", arguments: [o.location])
-        let old: [(Int64, StoredFinding)] = try existing.map { try InventoryStore.liveFindings(db, objectID: $0["id"]) } ?? []
+    static func write(_ o: ObjectRecord, run: Int64, db: Database) throws {
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM objects WHERE location = ?"), arguments: [o.location])
+        let old: [(Int64, StoredFinding)] = try existing.map { try InventoryStore.liveFindings(db, objectID: $0) } ?? []
         var oldByKey: [String: (Int64, StoredFinding)] = [:]
         for (id, f) in old { oldByKey[f.key] = (id, f) }
 
@@ -43,21 +43,20 @@ enum ObjectWriter {
         let args: StatementArguments = [
             o.location, o.root, o.device.map { Int64(bitPattern: $0) }, o.inode.map { Int64(bitPattern: $0) },
             o.size.map { Int64(bitPattern: $0) }, o.mtimeNs, o.contentDigest, o.status.name, o.status.reason,
-            stale, o.rescan, live, rulesDigest, limitsDigest, run, run,
+            stale, o.rescan, live, run,
         ]
-        let id = try Int64.fetchOne(db, sql: """
+        let id = try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO objects(location, root, device, inode, size, mtime_ns, content_digest, status, reason,
-                                stale, rescan, attempts, finding_count, rules_digest, limits_digest, last_scanned_run, last_seen_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                                stale, rescan, attempts, finding_count, last_scanned_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
             ON CONFLICT(location) DO UPDATE SET
               root = excluded.root, device = excluded.device, inode = excluded.inode, size = excluded.size,
               mtime_ns = excluded.mtime_ns, content_digest = excluded.content_digest, status = excluded.status,
               reason = excluded.reason, stale = excluded.stale, rescan = excluded.rescan, attempts = 0,
-              finding_count = excluded.finding_count, rules_digest = excluded.rules_digest,
-              limits_digest = excluded.limits_digest, last_scanned_run = excluded.last_scanned_run,
-              last_seen_run = excluded.last_seen_run
+              finding_count = excluded.finding_count, last_scanned_run = excluded.last_scanned_run
             RETURNING id
-            """, arguments: args)!
+            """), arguments: args)!
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO object_seen(object_id, last_seen_run) VALUES (?, ?)").execute(arguments: [id, run])
         if !toRemove.isEmpty {
             let remove = try db.cachedStatement(sql: "UPDATE findings SET removed_run = ? WHERE id = ?")
             for fid in toRemove { try remove.execute(arguments: [run, fid]) }

@@ -13,11 +13,12 @@ extension InventoryStore {
     /// Ends a complete run: for each root whose walk completed, marks objects not seen as
     /// deleted (their findings removed) unless a safety rule holds them back, records the
     /// roots, and sets the run `complete`, all in one transaction.
-    public func finishRun(_ run: Int64, roots: [RootOutcome], known: [String: KnownObject],
+    public func finishRun(_ run: Int64, roots: [RootOutcome], known: [String: KnownObject], seenIDs: [Int64] = [],
                           confirmMassDelete: Bool) throws -> DeletionReport {
         var report = DeletionReport()
         try guarded("finishing the run") {
             try queue.write { db in
+                try InventoryStore.markSeen(seenIDs, run: run, db: db)
                 for r in roots {
                     var deletions = 0
                     var held: String?
@@ -26,14 +27,14 @@ extension InventoryStore {
                             SELECT device, inode FROM run_roots WHERE root = ? AND walk_complete = 1 AND run_id < ? ORDER BY run_id DESC LIMIT 1
                             """, arguments: [r.root, run])
                         let candidates = known.filter { loc, o in
-                            o.root == r.root && !r.seen.contains(loc) && !r.unwalked.contains { loc == $0 || loc.hasPrefix($0 + "/") || loc.hasPrefix($0 + "!/") }
+                            o.root == r.root && !r.seenKnown.contains(o.id) && !r.unwalked.contains { loc == $0 || loc.hasPrefix($0 + "/") || loc.hasPrefix($0 + "!/") }
                         }
                         let knownCount = known.values.filter { $0.root == r.root }.count
                         if candidates.isEmpty {
                             held = nil
                         } else if let previous, (previous["device"] as Int64?) != r.device.map({ Int64(bitPattern: $0) }) || (previous["inode"] as Int64?) != r.inode.map({ Int64(bitPattern: $0) }) {
                             held = "root device/inode changed since the last complete walk"
-                        } else if r.seen.isEmpty {
+                        } else if r.seenCount == 0 {
                             held = "root is empty"
                         } else if Double(candidates.count) >= Double(knownCount) * InventoryStore.massDeleteShare && !confirmMassDelete {
                             held = "\(candidates.count) of \(knownCount) objects disappeared (at least \(Int(InventoryStore.massDeleteShare * 100)) %); rerun with --confirm-mass-delete if that is right"

@@ -21,6 +21,10 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     let startNs: Int64
     let options: InventoryOptions
     let abortOn: String?
+    /// Runs whose rules and limits digests are this run's.
+    let validRuns: Set<Int64>
+    /// Live findings of every known object, when there are not too many to hold.
+    let preloaded: [Int64: [StoredFinding]]?
     /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`).
     let reusableSizes: Set<UInt64>
     /// Each root's device and inode at the start of the run.
@@ -28,10 +32,12 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: [ObjectRecord] = []
-    private var pendingSeen: [Int64] = []
+    /// Objects replayed unchanged: their `last_seen_run` is set when the run completes.
+    private var seenIDs: [Int64] = []
     private var lastFlush = Date()
     private var failure: InventoryError?
-    private var seen: [String: Set<String>] = [:]
+    private var seenCount: [String: Int] = [:]
+    private var seenKnown = Set<Int64>()
     private var rootErrors: [String: String] = [:]
     private var unwalked: [String: [String]] = [:]
     private var walkComplete = false
@@ -47,7 +53,10 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     static let timestampGranularityNs: Int64 = 1_000_000_000
 
     init(store: InventoryStore, journal: InflightJournal, run: Int64, rulesDigest: String, limitsDigest: String,
-         known: [String: KnownObject], reusableSizes: Set<UInt64>, roots: [String], startNs: Int64, options: InventoryOptions) {
+         known: [String: KnownObject], validRuns: Set<Int64>, preloaded: [Int64: [StoredFinding]]?,
+         reusableSizes: Set<UInt64>, roots: [String], startNs: Int64, options: InventoryOptions) {
+        self.validRuns = validRuns
+        self.preloaded = preloaded
         self.reusableSizes = options.forceRescan ? [] : reusableSizes
         self.store = store
         self.journal = journal
@@ -96,7 +105,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         switch event {
         case .file(let f):
             let r = root(of: f.path)
-            lock.lock(); seen[r, default: []].insert(f.path); lock.unlock()
+            lock.lock(); seenCount[r, default: 0] += 1; lock.unlock()
         case .status(let path, let status):
             let r = root(of: path)
             lock.lock()
@@ -104,7 +113,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
                 if case .error = status { rootErrors[r] = status.description }
                 if case .skipped = status { rootErrors[r] = status.description }
             } else {
-                seen[r, default: []].insert(path)
+                seenCount[r, default: 0] += 1
+                if let k = known[path] { seenKnown.insert(k.id) }
                 unwalked[r, default: []].append(path)
                 pending.append(ObjectRecord(location: path, root: r, status: status, findings: []))
             }
@@ -117,11 +127,15 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         lock.lock(); walkComplete = true; lock.unlock()
     }
 
+    public func decide(_ file: WalkedFile) -> ReadDecision {
+        if stopRequested { return .drop }
+        guard let k = known[file.path] else { return .read }
+        lock.lock(); seenKnown.insert(k.id); lock.unlock()
+        return replayDecision(file, k) ?? .read
+    }
+
     public func willRead(_ file: WalkedFile) -> ReadDecision {
         if stopRequested { return .drop }
-        if let k = known[file.path], let decision = replayDecision(file, k) {
-            return decision
-        }
         journal.begin(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
                       size: file.size, mtimeNs: file.mtime.ns)
         if let abortOn, (file.path as NSString).lastPathComponent == abortOn { abort() }
@@ -137,7 +151,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         if crashed {
             guard !options.retryCrashed else { return nil }
         } else {
-            guard k.rulesDigest == rulesDigest && k.limitsDigest == limitsDigest else { return nil }
+            guard let scannedRun = k.scannedRun, validRuns.contains(scannedRun) else { return nil }
             switch k.status {
             case "complete", "skipped": break
             case "partial" where !(k.reason ?? "").hasPrefix("io"): break
@@ -147,7 +161,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         var findings: [Finding] = []
         if k.findingCount > 0 {
             do {
-                for f in try store.liveFindings(objectID: k.id) {
+                for f in try preloaded.map({ $0[k.id] ?? [] }) ?? store.liveFindings(objectID: k.id) {
                     let finding = f.finding
                     for _ in 0..<max(1, f.count) { findings.append(finding) }
                 }
@@ -157,10 +171,9 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
             }
         }
         lock.lock()
-        pendingSeen.append(k.id)
+        seenIDs.append(k.id)
         replayed += 1
         lock.unlock()
-        flushIfDue()
         return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
     }
 
@@ -224,8 +237,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     private func flushIfDue() {
         lock.lock()
-        let due = pending.count + pendingSeen.count / 8 >= InventoryRecorder.batchObjects
-            || (!pending.isEmpty || !pendingSeen.isEmpty) && Date().timeIntervalSince(lastFlush) >= InventoryRecorder.batchSeconds
+        let due = pending.count >= InventoryRecorder.batchObjects
+            || !pending.isEmpty && Date().timeIntervalSince(lastFlush) >= InventoryRecorder.batchSeconds
         lock.unlock()
         if due { flush() }
     }
@@ -234,13 +247,12 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     func flush() {
         lock.lock()
         guard failure == nil else { lock.unlock(); return }
-        let objects = pending, seenIDs = pendingSeen
+        let objects = pending
         pending = []
-        pendingSeen = []
         lastFlush = Date()
         lock.unlock()
         do {
-            try store.write(run: run, rulesDigest: rulesDigest, limitsDigest: limitsDigest, objects: objects, seenIDs: seenIDs)
+            try store.write(run: run, objects: objects)
         } catch {
             fail(InventoryError.wrap(error, path: store.path, while: "recording objects"))
         }
@@ -251,17 +263,17 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     func finish() throws -> DeletionReport {
         flush()
         lock.lock()
-        let failure = self.failure, complete = walkComplete
+        let failure = self.failure, complete = walkComplete, seenIDs = self.seenIDs
         let outcomes = roots.map { r in
             RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
-                        unwalked: unwalked[r] ?? [], seen: seen[r] ?? [])
+                        unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0, seenKnown: seenKnown)
         }
         lock.unlock()
         if let failure {
             store.failRun(run)
             throw failure
         }
-        let report = try store.finishRun(run, roots: outcomes, known: known, confirmMassDelete: options.confirmMassDelete)
+        let report = try store.finishRun(run, roots: outcomes, known: known, seenIDs: seenIDs, confirmMassDelete: options.confirmMassDelete)
         journal.reset()
         return report
     }

@@ -50,6 +50,16 @@ public final class ScanEngine: @unchecked Sendable {
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
+                if let observer {
+                    switch observer.decide(file) {
+                    case .read: break
+                    case .drop: continue
+                    case .replay(let result, let stored):
+                        progress.scanned(bytes: 0)
+                        deliver(result, findings: stored, sink: sink)
+                        continue
+                    }
+                }
                 queue.push(file)
             case .status(let path, let status):
                 deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)

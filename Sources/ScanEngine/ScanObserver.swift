@@ -13,7 +13,7 @@ public enum ReadDecision: Sendable {
 
 /// Hooks a scan calls on its way (the inventory recorder; a test fake).
 ///
-/// `walked`, `walkFinished` and `stopRequested` are called on the walking thread;
+/// `walked`, `decide`, `walkFinished` and `stopRequested` are called on the walking thread;
 /// `willRead` and `didRead` on worker threads, for top-level walked files only: a container's
 /// inner objects belong to the top-level file they were found in.
 public protocol ScanObserver: AnyObject, Sendable {
@@ -21,7 +21,10 @@ public protocol ScanObserver: AnyObject, Sendable {
     func walked(_ event: WalkEvent)
     /// The walk reached its end (not called when it stopped early).
     func walkFinished()
-    /// Before a walked file is opened.
+    /// Right after a file is walked, before it is queued: an unchanged file is replayed here,
+    /// so it never reaches a worker.
+    func decide(_ file: WalkedFile) -> ReadDecision
+    /// On the worker, just before a queued file is opened.
     func willRead(_ file: WalkedFile) -> ReadDecision
     /// After a walked file was read: its result, every finding it produced (any inner
     /// location), and the SHA-256 of the text the detector saw.

@@ -57,7 +57,7 @@ final class InventoryStoreTests: XCTestCase {
         let store = try InventoryStore.openWriter(path: path)
         func run() throws -> Int64 { try store.beginRun(toolVersion: "t", rulesDigest: "r", limitsDigest: "l", roots: ["root"], startedNs: 0, changedOnly: false) }
         func write(_ run: Int64, _ status: ObjectStatus, _ fs: [StoredFinding]) throws {
-            try store.write(run: run, rulesDigest: "r", limitsDigest: "l",
+            try store.write(run: run,
                             objects: [ObjectRecord(location: "root/a.txt", root: "root", status: status, findings: fs)], seenIDs: [])
         }
         func live() throws -> [String] {
