@@ -13,7 +13,16 @@ struct ContentDigest {
     }
 
     /// `sha256:<hex>`.
-    func finish() -> String {
-        "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    func finish() -> String { "sha256:" + ContentDigest.hex(hasher.finalize()) }
+
+    /// Lowercase hex (String(format:) per byte costs more than the hash itself).
+    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
