@@ -32,8 +32,6 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: [ObjectRecord] = []
-    /// Objects replayed unchanged: their `last_seen_run` is set when the run completes.
-    private var seenIDs: [Int64] = []
     private var lastFlush = Date()
     private var failure: InventoryError?
     private var seenCount: [String: Int] = [:]
@@ -171,7 +169,6 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
             }
         }
         lock.lock()
-        seenIDs.append(k.id)
         replayed += 1
         lock.unlock()
         return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
@@ -263,7 +260,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     func finish() throws -> DeletionReport {
         flush()
         lock.lock()
-        let failure = self.failure, complete = walkComplete, seenIDs = self.seenIDs
+        let failure = self.failure, complete = walkComplete
         let outcomes = roots.map { r in
             RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
                         unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0, seenKnown: seenKnown)
@@ -273,7 +270,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
             store.failRun(run)
             throw failure
         }
-        let report = try store.finishRun(run, roots: outcomes, known: known, seenIDs: seenIDs, confirmMassDelete: options.confirmMassDelete)
+        let report = try store.finishRun(run, roots: outcomes, known: known, confirmMassDelete: options.confirmMassDelete)
         journal.reset()
         return report
     }

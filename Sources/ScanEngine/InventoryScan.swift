@@ -40,7 +40,6 @@ enum InventoryScan {
     static let preloadLimit = 500_000
 
     static func run(engine: ScanEngine, sink: FindingSink, request: ScanRequest, options: InventoryOptions) throws -> (ScanSummary, InventoryOutcome) {
-        let T0 = Date(); func tick(_ s: String) { if ProcessInfo.processInfo.environment["TRAWL_DEBUG_TIMING"] != nil { FileHandle.standardError.write(Data("timing \(s): \(Date().timeIntervalSince(T0))\n".utf8)) } }
         let store = try InventoryStore.openWriter(path: options.path, wait: options.wait)
         let journal = try InflightJournal(path: InventoryLocation.journalPath(for: options.path))
         let leftovers = journal.leftovers()
@@ -55,7 +54,6 @@ enum InventoryScan {
             sink = ChangedOnlySink(base: sink, baseline: baseline)
         }
         let startNs = Int64(Date().timeIntervalSince1970 * 1e9)
-        tick("opened")
         let known = try store.knownObjects(roots: request.roots)
         let run = try store.beginRun(toolVersion: ScanDigests.toolVersion, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
                                      roots: request.roots, startedNs: startNs, changedOnly: options.changedOnly)
@@ -66,7 +64,6 @@ enum InventoryScan {
                                          reusableSizes: try store.digestSizes(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
                                          roots: request.roots, startNs: startNs, options: options)
         engine.observer = recorder
-        tick("loaded")
         let summary: ScanSummary
         do {
             summary = try engine.run(sink: sink, showProgress: request.progress)
@@ -76,9 +73,7 @@ enum InventoryScan {
             store.failRun(run)
             throw error
         }
-        tick("scanned")
         let deletions = try recorder.finish()
-        tick("finished")
         return (summary, InventoryOutcome(run: run, replayed: recorder.replayed, scanned: recorder.scanned, reused: recorder.reused,
                                           recovered: leftovers.count, deletions: deletions))
     }

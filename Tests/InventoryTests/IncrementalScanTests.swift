@@ -24,6 +24,9 @@ final class IncrementalScanTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(InventoryFixture.lines(second).count, 5)
         let runs: Int? = try fx.query("SELECT count(*) FROM runs WHERE status = 'complete'")
         XCTAssertEqual(runs, 2)
+        // Every object was seen by run 2, though only run 1 read it.
+        let seen: [String] = try DatabaseQueueReader.strings(fx.db, "SELECT DISTINCT last_seen_run || '/' || last_scanned_run FROM objects_view")
+        XCTAssertEqual(seen, ["2/1"])
     }
 
     func testTouchingOneFileRescansOnlyIt() throws {

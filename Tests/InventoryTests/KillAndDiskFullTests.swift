@@ -74,7 +74,7 @@ final class KillAndDiskFullTests: XCTestCase {
             p.arguments = ["scan", "--quiet", "--format", "jsonl", "--output", "/dev/null", "--key-file", fx.key, "--inventory", fx.db, fx.tree]
             var env = ProcessInfo.processInfo.environment
             env["TRAWL_PATTERNS"] = RepoPaths.patterns
-            env["TRAWL_INVENTORY_BATCH"] = "16" // many commits, so kills land between them
+            env["TRAWL_INVENTORY_BATCH"] = "4" // many commits, so kills land between them
             p.environment = env
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
