@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import XCTest
 
@@ -162,19 +163,53 @@ final class IncrementalScanTests: XCTestCase {
     }
 
     func testUnreadableFileKeepsItsFindingsStale() throws {
-        guard getuid() != 0 else { throw XCTSkip("root reads any file; run as an ordinary user to test permission errors") }
+        // Root reads any file: run trawl as `nobody` (as BadInputTests does) so that a
+        // permission error is real.
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run trawl as another user")
+        }
         let fx = try InventoryFixture()
         defer { fx.dir.remove() }
         try fx.standardTree()
-        XCTAssertEqual(try fx.scan().status, 0)
+        let bin = fx.dir.path + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try TrawlBinary.path(), toPath: bin + "/trawl")
+        try FileManager.default.copyItem(atPath: RepoPaths.patterns, toPath: bin + "/Patterns")
+        let state = fx.dir.path + "/shared"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        for p in [fx.dir.path, bin] { chmod(p, 0o755) }
+        _ = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a+rX", bin, fx.tree]).waitUntilExit()
+        let db = state + "/inv/inventory.sqlite"
+        func scanAsNobody() throws -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", bin + "/trawl", "scan", "--quiet",
+                           "--format", "jsonl", "--output", "/dev/null", "--key-file", state + "/key", "--inventory", db, fx.tree]
+            p.currentDirectoryURL = URL(fileURLWithPath: "/")
+            p.environment = ["TRAWL_PATTERNS": bin + "/Patterns", "PATH": "/usr/bin:/bin"]
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        XCTAssertEqual(try scanAsNobody(), 0)
         let p = fx.tree + "/hr/anna.txt"
         chmod(p, 0)
-        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: p)
-        XCTAssertEqual(try fx.scan().status, 1)
-        let live: Int? = try fx.query("SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", [p])
-        XCTAssertEqual(live, 2)
-        let stale: Int? = try fx.query("SELECT stale FROM objects WHERE location = ?", [p])
-        XCTAssertEqual(stale, 1)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_100)], ofItemAtPath: p)
+        XCTAssertEqual(try scanAsNobody(), 1, "an unreadable file is a per-object error")
+        let q = try DatabaseQueue(path: db)
+        let row = try q.read { try Row.fetchOne($0, sql: "SELECT status, reason, stale, finding_count FROM objects WHERE location = ?", arguments: [p]) }
+        XCTAssertEqual(row?["status"], "error")
+        XCTAssertEqual(row?["reason"], "permission")
+        XCTAssertEqual(row?["stale"], 1)
+        XCTAssertEqual(row?["finding_count"], 2)
+        let live = try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM findings WHERE location = ? AND removed_run IS NULL", arguments: [p]) }
+        XCTAssertEqual(live, 2, "the last findings of an unreadable file are kept")
+        // Readable again: read again (an error is never replayed), no longer stale.
+        chmod(p, 0o644)
+        XCTAssertEqual(try scanAsNobody(), 0)
+        let stale = try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT stale FROM objects WHERE location = ?", arguments: [p]) }
+        XCTAssertEqual(stale, 0)
     }
 }
 
