@@ -7,6 +7,7 @@ public enum Masker {
         case "ipv4": return maskSplit(value, separator: ".")
         case "ipv6": return maskSplit(value, separator: ":")
         case "mac_address": return maskSplit(value, separator: ":")
+        case "person_name", "document.cv": return maskName(value)
         default: return maskGeneric(value)
         }
     }
@@ -26,6 +27,25 @@ public enum Masker {
         guard parts.count >= 3 else { return maskGeneric(value) }
         let middle = Array(repeating: "*", count: max(1, min(parts.count - 2, 2)))
         return ([String(parts.first!)] + middle + [String(parts.last!)]).joined(separator: String(separator))
+    }
+
+    /// The initial of each word, lengths hidden: `Ana da Costa` -> `A*** d*** C***`.
+    static func maskName(_ value: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        let bytes = Array(value.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 32 { i += 1; continue }
+            // The word's first character (its lead byte and continuation bytes), then ***.
+            if !out.isEmpty { out.append(32) }
+            let lead = bytes[i]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            out.append(contentsOf: bytes[i..<min(bytes.count, i + length)])
+            out.append(contentsOf: [42, 42, 42])
+            while i < bytes.count && bytes[i] != 32 { i += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Keeps two characters at each end of long values, one at the start of short ones.

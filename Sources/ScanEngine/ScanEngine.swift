@@ -82,6 +82,7 @@ public final class ScanEngine: @unchecked Sendable {
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
         let scratch = DetectorScratch(for: detector)
+        var fingerprints = FingerprintCache()
         let rules = detector.ruleList
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         while let file = queue.pop() {
@@ -103,15 +104,18 @@ public final class ScanEngine: @unchecked Sendable {
             let status: ObjectStatus
             var bytes: UInt64 = 0
             do {
-                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
-                    digest?.update(chunk)
-                    for hit in detector.scan(chunk, scratch: scratch) {
+                func add(_ hits: [Hit]) {
+                    for hit in hits {
                         let rule = rules[hit.ruleIndex]
                         findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
                                                 confidence: hit.confidence, line: hit.line,
                                                 masked: Masker.mask(hit.value, kind: rule.kind),
-                                                fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
+                                                fingerprint: fingerprints.fingerprint(hit.value, with: fingerprinter), value: hit.value))
                     }
+                }
+                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
+                    digest?.update(chunk)
+                    add(detector.scan(chunk, scratch: scratch))
                     if scratch.regexLimitHit { regexLimit = true }
                     if findings.count >= 4096 {
                         if observer != nil { recorded += findings }
@@ -120,6 +124,7 @@ public final class ScanEngine: @unchecked Sendable {
                         findings.removeAll(keepingCapacity: true)
                     }
                 }
+                add(detector.finishDocument(scratch: scratch))
                 bytes = result.bytesRead
                 status = (regexLimit && result.status == .complete) ? .partial("regex_limit") : result.status
             } catch {
