@@ -59,8 +59,14 @@ final class CrashAndLockTests: XCTestCase {
     func testTwoConcurrentRunsGiveOneWriterAndOneExit75() throws {
         let fx = try InventoryFixture()
         defer { fx.dir.remove() }
-        // Enough files that the first run is still going when the second starts.
-        for i in 0..<1500 { try fx.write("d\(i % 30)/f\(i).txt", "line \(i) mail hal\(i)@example.com\n" + String(repeating: "filler text\n", count: 40)) }
+        // A few files and one large text file, so the first run is still reading when the second starts.
+        for i in 0..<50 { try fx.write("d\(i % 5)/f\(i).txt", "line \(i) mail hal\(i)@example.com\n") }
+        let big = try fx.write("big.txt", "")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
+        let block = Data(String(repeating: "ordinary filler text with no personal data in it at all\n", count: 18_000).utf8)
+        for _ in 0..<200 { handle.write(block) } // about 200 MB
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: InventoryFixture.past], ofItemAtPath: big)
         let bin = try TrawlBinary.path()
         func start() throws -> (Process, Pipe) {
             let p = Process()
@@ -92,16 +98,34 @@ final class CrashAndLockTests: XCTestCase {
         let runs: Int? = try fx.query("SELECT count(*) FROM runs")
         XCTAssertEqual(runs, 1, "the refused run must not have written a run")
 
-        // Readers work while a writer holds the lock; --wait lets a second writer queue up.
-        let (c, _) = try start()
-        let deadline2 = Date().addingTimeInterval(30)
-        while Date() < deadline2, !((try? String(contentsOfFile: lockFile, encoding: .utf8)) ?? "").contains("pid \(c.processIdentifier)") { usleep(5_000) }
+        // Readers work while a writer holds the lock and has a write transaction open: hold
+        // both here, deterministically.
+        let lockFD = open(lockFile, O_RDWR)
+        XCTAssertEqual(flock(lockFD, LOCK_EX | LOCK_NB), 0)
+        let writer = try DatabaseQueue(path: fx.db)
+        let inTransaction = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let writerThread = Thread {
+            _ = try? writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "UPDATE runs SET status = 'running'")
+                    inTransaction.signal()
+                    release.wait()
+                    return .rollback
+                }
+            }
+        }
+        writerThread.start()
+        inTransaction.wait()
         let reader = try TrawlBinary.run(["inventory", "--inventory", fx.db])
+        release.signal()
         XCTAssertEqual(reader.status, 0, reader.stderr)
-        XCTAssertTrue(reader.stdout.contains("runs: 2"), reader.stdout)
-        let waited = try fx.scan(["--wait", "120"])
-        c.waitUntilExit()
-        XCTAssertEqual(c.terminationStatus, 0)
+        XCTAssertTrue(reader.stdout.contains("runs: 1"), reader.stdout)
+        XCTAssertTrue(reader.stdout.contains("complete"), "the reader sees the last committed state: \(reader.stdout)")
+        // --wait queues a second writer behind the holder.
+        let started = Date()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { flock(lockFD, LOCK_UN); close(lockFD) }
+        let waited = try fx.scan(["--wait", "60"])
         XCTAssertEqual(waited.status, 0, waited.stderr)
+        XCTAssertGreaterThan(Date().timeIntervalSince(started), 1.4, "--wait did not wait for the lock")
     }
 }
