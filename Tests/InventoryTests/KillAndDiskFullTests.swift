@@ -23,7 +23,7 @@ final class KillAndDiskFullTests: XCTestCase {
     /// A random tree: text files with and without findings, an empty file, a binary file.
     func generateTree(_ fx: InventoryFixture, seed: UInt64) throws {
         var rng = SeededRandom(state: seed)
-        let count = Int.random(in: 60...150, using: &rng)
+        let count = Int.random(in: 300...600, using: &rng)
         let names = ["ada", "bo", "cy", "di", "ed", "flo", "gus"]
         for i in 0..<count {
             var text = ""
@@ -74,7 +74,7 @@ final class KillAndDiskFullTests: XCTestCase {
             p.arguments = ["scan", "--quiet", "--format", "jsonl", "--output", "/dev/null", "--key-file", fx.key, "--inventory", fx.db, fx.tree]
             var env = ProcessInfo.processInfo.environment
             env["TRAWL_PATTERNS"] = RepoPaths.patterns
-            env["TRAWL_INVENTORY_BATCH"] = "4" // many commits, so kills land between them
+            env["TRAWL_INVENTORY_BATCH"] = "2" // many commits, so kills land between them
             p.environment = env
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
