@@ -36,6 +36,9 @@ public final class InflightJournal: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var slots: [pthread_t: Int] = [:]
+    /// The handlers the fault signals had before, restored when the journal goes away.
+    private var previousHandlers: [(Int32, __sighandler_t?)] = []
+    static let faultSignals = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// Opens (creating 0600) the journal at `path` and installs the fault handlers.
     public init(path: String) throws {
@@ -44,10 +47,11 @@ public final class InflightJournal: @unchecked Sendable {
         guard fd >= 0 else { throw InventoryError.io(path: path, message: "cannot open in-flight journal: \(String(cString: strerror(errno)))") }
         journalOwners.initialize(repeating: 0, count: InflightJournal.slotCount)
         journalFD = fd
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { signal(sig, journalFaultHandler) }
+        for sig in InflightJournal.faultSignals { previousHandlers.append((sig, signal(sig, journalFaultHandler))) }
     }
 
     deinit {
+        for (sig, handler) in previousHandlers { signal(sig, handler) }
         journalFD = -1
         close(fd)
     }

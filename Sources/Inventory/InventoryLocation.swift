@@ -39,12 +39,15 @@ public enum InventoryLocation {
         try createPrivateFile(path)
     }
 
-    /// Opens (creating 0600 when missing) and closes `path`; an existing file keeps its mode.
+    /// Opens (creating 0600 when missing) and closes `path`; an existing file readable or
+    /// writable by group or others is narrowed to 0600 (it holds locations of personal data).
     static func createPrivateFile(_ path: String) throws {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             throw InventoryError.io(path: path, message: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
         close(fd)
     }
 }

@@ -20,6 +20,8 @@ public final class WriterLock {
         guard fd >= 0 else {
             throw InventoryError.io(path: path, message: "cannot open lock file: \(String(cString: strerror(errno)))")
         }
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
         let deadline = Date().addingTimeInterval(max(0, wait))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno

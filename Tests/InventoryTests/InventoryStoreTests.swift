@@ -37,6 +37,16 @@ final class InventoryStoreTests: XCTestCase {
         }, "foreign keys must be enforced")
     }
 
+    func testExistingFilesOpenToOthersAreNarrowedTo0600() throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        for p in [path, path + ".lock"] { FileManager.default.createFile(atPath: p, contents: nil, attributes: [.posixPermissions: 0o644]) }
+        let store = try InventoryStore.openWriter(path: path)
+        for p in [path, path + ".lock"] {
+            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? NSNumber)?.intValue, 0o600, p)
+        }
+        _ = store
+    }
+
     func testNewerSchemaIsRefused() throws {
         do { let s = try InventoryStore.openWriter(path: path); try s.queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") } }
         XCTAssertThrowsError(try InventoryStore.openWriter(path: path)) { e in
