@@ -16,9 +16,11 @@ let package = Package(
     targets: [
         // C modules: only a module map and a shim header each.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
 
         // Thin safe wrappers over the C modules.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "LibArchive", dependencies: ["CArchive"]),
 
         // Domain.
         .target(name: "ScanCore"),
@@ -34,13 +36,16 @@ let package = Package(
         ]),
         .target(name: "Inputs", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
+        .target(name: "Extraction", dependencies: ["ScanCore", "LibArchive"]),
+        // The container framework: sniffing, recursion, locations, limits, built-in handlers.
+        .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
         .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Inventory",
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "Inventory",
                                                    .product(name: "Crypto", package: "swift-crypto")]),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
-            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Inventory",
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Containers", "Inventory",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +58,9 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ScanEngineTests", dependencies: ["ScanEngine", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LibArchiveTests", dependencies: ["LibArchive", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
+        .testTarget(name: "ContainersTests", dependencies: ["Containers", "Inputs", "ScanCore", "TestSupport"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "ScanEngine", "ScanCore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
     ]

@@ -65,6 +65,8 @@ struct NameScanner: Sendable {
     struct TokenRun {
         let storage: UnsafeMutablePointer<Token>
         var count = 0
+        /// The run is written "SURNAME, Given".
+        var surnameFirst = false
 
         init() {
             storage = .allocate(capacity: NameScanner.maxTokens)
@@ -185,6 +187,7 @@ struct NameScanner: Sendable {
     func run(_ p: UnsafePointer<UInt8>, count: Int, at start: Int, limit: Int, assumeContext: Bool = false,
              tokens: inout TokenRun, into out: inout [Found]) -> Int {
         tokens.count = 0
+        tokens.surnameFirst = false
         var i = start
         var stoppedByWord = false    // the run ended at a capitalised word that is not a name word
         var stoppedByOrg = false
@@ -226,6 +229,11 @@ struct NameScanner: Sendable {
             // Between words: one space (after an initial's dot, one space too).
             var j = initial ? end + 1 : end
             if !initial && j < count && p[j] == 46, cls.contains(.prefix) { j += 1 }   // "Dr." "Mr."
+            // "COSTA, Ana": a surname in capitals, a comma, then the given names.
+            if tokens.count == 1 && !nameCase && !initial && cls.contains(.surname) && j + 2 < count && p[j] == 44 && p[j + 1] == 32 {
+                j += 1
+                tokens.surnameFirst = true
+            }
             guard j + 1 < count, p[j] == 32 else { break }
             j += 1
             i = j
@@ -246,6 +254,16 @@ struct NameScanner: Sendable {
         }
         while lead < tokens.count, tokens[lead].particle || tokens[lead].initial && lead == tokens.count - 1 { lead += 1 }
         guard lead < tokens.count else { return resume }
+        if tokens.surnameFirst {
+            // "COSTA, Ana Maria": the words after the comma must be known given names.
+            let afterComma = tokens.buffer.dropFirst()
+            guard !afterComma.isEmpty, afterComma.allSatisfy({ $0.cls.contains(.given) && $0.nameCase }) else {
+                return tokens[0].end
+            }
+            guard tokens[0].start < limit else { return resume }
+            out.append(Found(range: tokens[0].start..<tokens[tokens.count - 1].end, confidence: scores.givenAndSurname, evidence: .lists))
+            return resume
+        }
         // A sentence may start with another capitalised word ("Later Laura sent ..."): when
         // the run as a whole is no name, try it again without that word.
         while true {

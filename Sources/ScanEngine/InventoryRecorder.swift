@@ -1,3 +1,4 @@
+import Containers
 import Foundation
 import Inputs
 import Inventory
@@ -27,6 +28,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     let preloaded: [Int64: [StoredFinding]]?
     /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`).
     let reusableSizes: Set<UInt64>
+    /// The container formats: only a file scanned as plain text may reuse findings.
+    let registry: HandlerRegistry
     /// Each root's device and inode at the start of the run.
     let rootIDs: [String: (UInt64, UInt64)]
 
@@ -52,7 +55,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     init(store: InventoryStore, journal: InflightJournal, run: Int64, rulesDigest: String, limitsDigest: String,
          known: [String: KnownObject], validRuns: Set<Int64>, preloaded: [Int64: [StoredFinding]]?,
-         reusableSizes: Set<UInt64>, roots: [String], startNs: Int64, options: InventoryOptions) {
+         reusableSizes: Set<UInt64>, registry: HandlerRegistry, roots: [String], startNs: Int64, options: InventoryOptions) {
+        self.registry = registry
         self.validRuns = validRuns
         self.preloaded = preloaded
         self.reusableSizes = options.forceRescan ? [] : reusableSizes
@@ -177,7 +181,12 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     /// For a new or changed file whose size matches content scanned before: hashes its text
     /// (a read without detection) and, when a complete object with the same digest exists,
     /// copies that object's findings under this file's location instead of detecting again.
+    ///
+    /// The stored digest is of the text the detector saw for an object without inner
+    /// objects, so equal digests mean equal findings, provided this file too is scanned as
+    /// plain text: a file a container handler would take (by content or name) is read normally.
     private func reuseDecision(_ file: WalkedFile) -> ReadDecision? {
+        guard isPlainText(file) else { return nil }
         var digest = ContentDigest()
         guard let read = try? ChunkedReader.read(path: file.path, expected: file, body: { digest.update($0) }),
               read.status == .complete else { return nil }
@@ -209,6 +218,20 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         lock.unlock()
         flushIfDue()
         return .replay(ObjectResult(location: file.path, status: .complete, bytes: read.bytesRead, findingCount: out.count), out)
+    }
+
+    /// Whether no handler claims the file (its first 64 KiB and name), as `ObjectScanner` decides.
+    private func isPlainText(_ file: WalkedFile) -> Bool {
+        guard let f = try? ReadOnlyFile(pathBytes: file.pathBytes, displayPath: file.path, followSymlink: file.viaSymlink) else { return false }
+        var prefix = [UInt8](repeating: 0, count: TextSniffer.sampleSize)
+        var filled = 0
+        while filled < prefix.count {
+            let at = filled
+            guard let n = try? prefix.withUnsafeMutableBytes({ try f.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[at...])) }), n > 0 else { break }
+            filled += n
+        }
+        let name = ObjectScanner.lastComponent(file.path)
+        return prefix.withUnsafeBytes { registry.sniff(prefix: UnsafeRawBufferPointer(rebasing: $0[0..<filled]), name: name) } == nil
     }
 
     public func didRead(_ file: WalkedFile, result: ObjectResult, findings: [Finding], digest: String?) {

@@ -47,7 +47,8 @@ enum InventoryScan {
         journal.reset()
         let builtIn = PatternLocator.builtIn().map { [$0] } ?? []
         let rulesDigest = ScanDigests.rules(patternDirs: builtIn + request.patternDirs, minConfidence: request.minConfidence, kinds: request.kinds)
-        let limitsDigest = ScanDigests.limits(chunkSize: engine.options.chunkSize, walk: request.walk)
+        let limitsDigest = ScanDigests.limits(chunkSize: engine.options.chunkSize, walk: request.walk,
+                                              containers: String(describing: request.containerLimits))
         var sink = sink
         if options.changedOnly {
             let baseline = try store.lastCompleteRun().map { try store.findingKeys(liveAt: $0) } ?? []
@@ -62,6 +63,7 @@ enum InventoryScan {
                                          validRuns: try store.runs(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
                                          preloaded: options.forceRescan ? [:] : try store.liveFindingsByObject(roots: request.roots, limit: InventoryScan.preloadLimit),
                                          reusableSizes: try store.digestSizes(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
+                                         registry: engine.options.handlers,
                                          roots: request.roots, startNs: startNs, options: options)
         engine.observer = recorder
         let summary: ScanSummary

@@ -32,8 +32,8 @@ public enum ScanDigests {
     }
 
     /// SHA-256 over the read and walk limits that change a file's result.
-    public static func limits(chunkSize: Int, walk: WalkOptions) -> String {
-        let text = "chunk \(chunkSize)\nmax-filesize \(walk.maxFileSize.map(String.init) ?? "none")\nfollow \(walk.followSymlinks)\n"
+    public static func limits(chunkSize: Int, walk: WalkOptions, containers: String) -> String {
+        let text = "chunk \(chunkSize)\nmax-filesize \(walk.maxFileSize.map(String.init) ?? "none")\nfollow \(walk.followSymlinks)\ncontainers \(containers)\n"
         return "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,3 +1,4 @@
+import Containers
 import Detection
 import Foundation
 import Inputs
@@ -81,10 +82,13 @@ public final class ScanEngine: @unchecked Sendable {
     }
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
-        let scratch = DetectorScratch(for: detector)
-        var fingerprints = FingerprintCache()
-        let rules = detector.ruleList
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
+        let reporter = EngineReporter(engine: self, sink: sink)
+        let scanner = ObjectScanner(registry: options.handlers, limits: options.containerLimits, readLimits: limits,
+                                    matcher: DetectorMatcher(detector: detector, fingerprinter: fingerprinter),
+                                    reporter: reporter)
+        var digest = ContentDigest()
+        if observer != nil { scanner.topLevelTextTap = { digest.update($0) } }
         while let file = queue.pop() {
             if let observer {
                 switch observer.willRead(file) {
@@ -95,45 +99,19 @@ public final class ScanEngine: @unchecked Sendable {
                     deliver(result, findings: stored, sink: sink)
                     continue
                 }
+                digest = ContentDigest()
+                reporter.startRecording(file.path)
             }
-            var digest = observer.map { _ in ContentDigest() }
-            var recorded: [Finding] = []
-            var findings: [Finding] = []
-            var delivered = 0
-            var regexLimit = false
-            let status: ObjectStatus
-            var bytes: UInt64 = 0
-            do {
-                func add(_ hits: [Hit]) {
-                    for hit in hits {
-                        let rule = rules[hit.ruleIndex]
-                        findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
-                                                confidence: hit.confidence, line: hit.line,
-                                                masked: Masker.mask(hit.value, kind: rule.kind),
-                                                fingerprint: fingerprints.fingerprint(hit.value, with: fingerprinter), value: hit.value))
-                    }
-                }
-                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
-                    digest?.update(chunk)
-                    add(detector.scan(chunk, scratch: scratch))
-                    if scratch.regexLimitHit { regexLimit = true }
-                    if findings.count >= 4096 {
-                        if observer != nil { recorded += findings }
-                        deliver(nil, findings: findings, sink: sink)
-                        delivered += findings.count
-                        findings.removeAll(keepingCapacity: true)
-                    }
-                }
-                add(detector.finishDocument(scratch: scratch))
-                bytes = result.bytesRead
-                status = (regexLimit && result.status == .complete) ? .partial("regex_limit") : result.status
-            } catch {
-                status = .error(ScanEngine.reason(for: error))
+            let result = scanner.scan(file: file)
+            progress.scanned(bytes: result.bytes)
+            if let observer {
+                // Every finding of the file, inner ones included, is recorded under it. The
+                // digest covers a plain file's whole text; a container's own text is only its
+                // member names, so a container gets none.
+                let (findings, isContainer) = reporter.stopRecording()
+                observer.didRead(file, result: result, findings: findings,
+                                 digest: result.status == .complete && !isContainer ? digest.finish() : nil)
             }
-            progress.scanned(bytes: bytes)
-            let objectResult = ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: delivered + findings.count)
-            deliver(objectResult, findings: findings, sink: sink)
-            observer?.didRead(file, result: objectResult, findings: recorded + findings, digest: status == .complete ? digest?.finish() : nil)
         }
     }
 
@@ -143,7 +121,7 @@ public final class ScanEngine: @unchecked Sendable {
         return "\(error)"
     }
 
-    private func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
+    func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
         lock.lock()
         defer { lock.unlock() }
         guard sinkError == nil else { return }
@@ -169,4 +147,38 @@ public final class ScanEngine: @unchecked Sendable {
 private final class SinkBox: @unchecked Sendable {
     let sink: FindingSink
     init(_ sink: FindingSink) { self.sink = sink }
+}
+
+/// Hands a worker's object results to the engine, which serialises them to the sink.
+private final class EngineReporter: ResultReporter {
+    let engine: ScanEngine
+    let sink: FindingSink
+    init(engine: ScanEngine, sink: FindingSink) {
+        self.engine = engine
+        self.sink = sink
+    }
+    func deliver(_ result: ObjectResult?, findings: [Finding]) {
+        if let top = recordingTop {
+            recorded += findings
+            if let result, result.location != top { sawInner = true }
+        }
+        engine.deliver(result, findings: findings, sink: sink)
+    }
+
+    // For the inventory: what one top-level object produced.
+    private var recordingTop: String?
+    private var recorded: [Finding] = []
+    private var sawInner = false
+
+    func startRecording(_ location: String) {
+        recordingTop = location
+        recorded = []
+        sawInner = false
+    }
+
+    /// The findings delivered since `startRecording`, and whether inner objects were met.
+    func stopRecording() -> ([Finding], Bool) {
+        defer { recordingTop = nil; recorded = [] }
+        return (recorded, sawInner)
+    }
 }

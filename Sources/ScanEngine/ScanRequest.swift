@@ -1,3 +1,4 @@
+import Containers
 import Detection
 import Foundation
 import Inputs
@@ -19,6 +20,7 @@ public struct ScanRequest: Sendable {
     public var color = false
     public var progress = false
     public var kinds: Set<String>? = nil
+    public var containerLimits = ContainerLimits()
     /// The inventory to record into and refresh from (nil: none).
     public var inventory: InventoryOptions? = nil
 
@@ -73,7 +75,8 @@ public enum Scan {
         do { out = try request.outputPath.map { try ReportOutput(creating: $0) } ?? .standardOutput() } catch { throw SetupError("\(error)") }
         let sink = request.format.makeWriter(out, reveal: request.reveal, color: request.color && request.outputPath == nil)
         let engine = ScanEngine(detector: detector, fingerprinter: Fingerprinter(key: key),
-                                options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk))
+                                options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk,
+                                                     containerLimits: request.containerLimits))
         if let inventory = request.inventory {
             let (summary, outcome) = try InventoryScan.run(engine: engine, sink: sink, request: request, options: inventory)
             return (summary, outcome)

@@ -19,6 +19,12 @@ struct ScanCommand: ParsableCommand {
           trawl scan --format jsonl --output findings.jsonl /srv/shares /home
           trawl scan --exclude '*.iso' --max-filesize 500M --jobs 4 /srv/shares
           trawl scan --format csv --min-confidence 0.8 Corpus/demo | head
+          trawl scan --max-depth 3 --max-member-size 20M /srv/shares/archive
+
+        Archives (zip, tar[.gz|.bz2|.xz|.zst], 7z, rar, cpio, iso, gz/bz2/xz) and documents \
+        (docx, xlsx, pptx, odt, ods, odp, pdf, rtf, html, vcf, ics) are recognised by content \
+        and read in memory, never extracted to disk; findings inside them are located as \
+        outer.zip!/inner/cv.docx.
 
         Each scan records into and refreshes from the inventory (default
         $XDG_DATA_HOME/trawl/inventory.sqlite, or $TRAWL_INVENTORY): unchanged files are not
@@ -68,6 +74,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error (for cron).")
     var quiet = false
 
+    @OptionGroup(title: "Containers (archives, documents, nested files)")
+    var containers: ContainerOptions
+
     @Option(help: "Inventory database (default: $TRAWL_INVENTORY, else $XDG_DATA_HOME/trawl/inventory.sqlite).")
     var inventory: String?
 
@@ -105,6 +114,7 @@ struct ScanCommand: ParsableCommand {
         request.patternDirs = patterns
         request.keyFile = keyFile
         request.kinds = kind.isEmpty ? nil : Set(kind)
+        request.containerLimits = containers.limits
         let terminal = Terminal.current()
         request.color = terminal.stdoutColor
         request.progress = !quiet && terminal.stderrIsTTY

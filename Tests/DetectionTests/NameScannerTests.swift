@@ -39,6 +39,13 @@ final class NameScannerTests: XCTestCase {
         XCTAssertEqual(names("Customer: James O'Connor"), ["James O'Connor"])
     }
 
+    func testSurnameFirstInCapitals() {
+        XCTAssertEqual(names("Attendees: PEREIRA, Ana Sofia; COSTA, Rui"), ["PEREIRA, Ana Sofia", "COSTA, Rui"])
+        XCTAssertEqual(names("NOTE, Privacy Policy applies"), [])
+        // An unknown word in capitals is no surname.
+        XCTAssertEqual(names("WARNING, Margarida"), ["Margarida"])
+    }
+
     func testConfidenceFollowsTheEvidence() throws {
         let both = try XCTUnwrap(hits("We met Laura Bianchi today.").first { $0.kind == "person_name" })
         let labelled = try XCTUnwrap(hits("Name: Wojciech Zielinski").first { $0.kind == "person_name" })

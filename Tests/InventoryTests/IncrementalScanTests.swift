@@ -232,3 +232,34 @@ final class ContentReuseTests: XCTestCase {
         XCTAssertEqual(run.stdout.split(separator: "\n").filter { $0.contains("anna-copy.txt") }.count, 2)
     }
 }
+
+/// Containers: findings of inner objects belong to the top-level file.
+final class ContainerInventoryTests: XCTestCase {
+    func testAnUnchangedArchiveIsNotOpenedAndItsInnerFindingsAreReplayed() throws {
+        let fx = try InventoryFixture()
+        defer { fx.dir.remove() }
+        try fx.standardTree()
+        let zipBytes = try ArchiveFixture.make([("hr/cv.txt", "mail: ines.cruz@example.com\n"), ("notes.txt", "nothing\n")], format: "zip")
+        let zip = try fx.dir.write("tree/archive/2023.zip", bytes: zipBytes)
+        try FileManager.default.setAttributes([.modificationDate: InventoryFixture.past], ofItemAtPath: zip)
+        // The same archive under another name: containers get no content digest, so it is read.
+        let copy = try fx.dir.write("tree/archive/copy.zip", bytes: zipBytes)
+        try FileManager.default.setAttributes([.modificationDate: InventoryFixture.past], ofItemAtPath: copy)
+        let first = try fx.scan()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let inner = InventoryFixture.lines(first).filter { $0.contains("2023.zip!/hr/cv.txt") }
+        XCTAssertEqual(inner.count, 1, first.stdout)
+        let stored: [String] = try DatabaseQueueReader.strings(fx.db, """
+            SELECT f.location FROM findings f JOIN objects o ON o.id = f.object_id WHERE o.location = ? AND f.removed_run IS NULL
+            """, [zip])
+        XCTAssertEqual(stored, [zip + "!/hr/cv.txt"], "an inner finding is stored under its top-level file")
+        let digest: String? = try fx.query("SELECT content_digest FROM objects WHERE location = ?", [zip])
+        XCTAssertNil(digest)
+
+        let watcher = try OpenWatcher(tree: fx.tree)
+        let second = try fx.scan()
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(watcher.openedFiles(), [])
+        XCTAssertEqual(InventoryFixture.lines(second).filter { $0.contains("2023.zip!/hr/cv.txt") }, inner)
+    }
+}
