@@ -7,7 +7,7 @@ BUILD_FLAGS ?=
 BENCH_DIR ?= /tmp/trawl-bench
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release demo test bench bench-archives corpus corpus-containers check-patterns man completions clean
+.PHONY: deps build release demo test bench bench-archives bench-inventory corpus corpus-containers check-patterns man completions clean
 
 ## deps: install the Debian packages trawl needs (skipped when all are present)
 deps:
@@ -51,6 +51,10 @@ bench: release
 ## bench-archives: trawl on a tar.gz and a zip of 256 MiB of the benchmark text, next to bsdtar -xOf
 bench-archives: release
 	python3 Corpus/tools/bench_archives.py --dir $(BENCH_DIR) --trawl ./.build/release/trawl
+
+## bench-inventory: 100,000 small files: full scan into a fresh inventory vs. unchanged rescan
+bench-inventory: release
+	python3 Corpus/tools/bench_inventory.py --trawl ./.build/release/trawl
 
 man: release
 	mkdir -p docs/man

@@ -104,7 +104,7 @@ def main():
     key = os.path.join(work, "bench.key")
     # Warm the page cache.
     subprocess.run(["cat"] + files, stdout=subprocess.DEVNULL)
-    trawl = [args.trawl, "scan", "--quiet", "--format", "jsonl", "--output", "/dev/null", "--key-file", key]
+    trawl = [args.trawl, "scan", "--quiet", "--no-inventory", "--format", "jsonl", "--output", "/dev/null", "--key-file", key]
     runs = []
     for _ in range(args.repeat):
         runs.append(run(trawl + ["--jobs", "1", data], "trawl -j1", nbytes))

@@ -15,6 +15,8 @@ public final class ScanEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var summary = ScanSummary()
     private var sinkError: Error?
+    /// Inventory hooks (nil: scan everything, record nothing).
+    public var observer: ScanObserver?
 
     /// Creates an engine.
     public init(detector: Detector, fingerprinter: Fingerprinter, options: ScanOptions) {
@@ -42,16 +44,30 @@ public final class ScanEngine: @unchecked Sendable {
             t.start()
         }
         let walker = FileWalker(roots: options.roots, options: options.walk)
+        var walkStopped = false
         while let event = walker.next() {
+            observer?.walked(event)
+            if observer?.stopRequested == true { walkStopped = true; break }
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
+                if let observer {
+                    switch observer.decide(file) {
+                    case .read: break
+                    case .drop: continue
+                    case .replay(let result, let stored):
+                        progress.scanned(bytes: 0)
+                        deliver(result, findings: stored, sink: sink)
+                        continue
+                    }
+                }
                 queue.push(file)
             case .status(let path, let status):
                 deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)
             }
         }
         progress.walkFinished()
+        if !walkStopped { observer?.walkFinished() }
         queue.close()
         group.wait()
         progress.stop()
@@ -67,12 +83,35 @@ public final class ScanEngine: @unchecked Sendable {
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
+        let reporter = EngineReporter(engine: self, sink: sink)
         let scanner = ObjectScanner(registry: options.handlers, limits: options.containerLimits, readLimits: limits,
                                     matcher: DetectorMatcher(detector: detector, fingerprinter: fingerprinter),
-                                    reporter: EngineReporter(engine: self, sink: sink))
+                                    reporter: reporter)
+        var digest = ContentDigest()
+        if observer != nil { scanner.topLevelTextTap = { digest.update($0) } }
         while let file = queue.pop() {
+            if let observer {
+                switch observer.willRead(file) {
+                case .read: break
+                case .drop: continue
+                case .replay(let result, let stored):
+                    progress.scanned(bytes: 0)
+                    deliver(result, findings: stored, sink: sink)
+                    continue
+                }
+                digest = ContentDigest()
+                reporter.startRecording(file.path)
+            }
             let result = scanner.scan(file: file)
             progress.scanned(bytes: result.bytes)
+            if let observer {
+                // Every finding of the file, inner ones included, is recorded under it. The
+                // digest covers a plain file's whole text; a container's own text is only its
+                // member names, so a container gets none.
+                let (findings, isContainer) = reporter.stopRecording()
+                observer.didRead(file, result: result, findings: findings,
+                                 digest: result.status == .complete && !isContainer ? digest.finish() : nil)
+            }
         }
     }
 
@@ -119,6 +158,27 @@ private final class EngineReporter: ResultReporter {
         self.sink = sink
     }
     func deliver(_ result: ObjectResult?, findings: [Finding]) {
+        if let top = recordingTop {
+            recorded += findings
+            if let result, result.location != top { sawInner = true }
+        }
         engine.deliver(result, findings: findings, sink: sink)
+    }
+
+    // For the inventory: what one top-level object produced.
+    private var recordingTop: String?
+    private var recorded: [Finding] = []
+    private var sawInner = false
+
+    func startRecording(_ location: String) {
+        recordingTop = location
+        recorded = []
+        sawInner = false
+    }
+
+    /// The findings delivered since `startRecording`, and whether inner objects were met.
+    func stopRecording() -> ([Finding], Bool) {
+        defer { recordingTop = nil; recorded = [] }
+        return (recorded, sawInner)
     }
 }

@@ -21,6 +21,8 @@ public struct ScanRequest: Sendable {
     public var progress = false
     public var kinds: Set<String>? = nil
     public var containerLimits = ContainerLimits()
+    /// The inventory to record into and refresh from (nil: none).
+    public var inventory: InventoryOptions? = nil
 
     /// Creates a request for the given roots.
     public init(roots: [String]) { self.roots = roots }
@@ -48,6 +50,12 @@ public enum Scan {
 
     /// Scans and returns the totals; throws `SetupError` or an output error.
     public static func run(_ request: ScanRequest) throws -> ScanSummary {
+        try runWithInventory(request).0
+    }
+
+    /// Scans and returns the totals and, with an inventory, what it did; throws `SetupError`,
+    /// `InventoryError` or an output error.
+    public static func runWithInventory(_ request: ScanRequest) throws -> (ScanSummary, InventoryOutcome?) {
         let catalog = try loadCatalog(extra: request.patternDirs)
         let detector: Detector
         do { detector = try Detector(catalog: catalog, minConfidence: request.minConfidence, only: request.kinds) } catch let e as CatalogError {
@@ -69,6 +77,10 @@ public enum Scan {
         let engine = ScanEngine(detector: detector, fingerprinter: Fingerprinter(key: key),
                                 options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk,
                                                      containerLimits: request.containerLimits))
-        return try engine.run(sink: sink, showProgress: request.progress)
+        if let inventory = request.inventory {
+            let (summary, outcome) = try InventoryScan.run(engine: engine, sink: sink, request: request, options: inventory)
+            return (summary, outcome)
+        }
+        return (try engine.run(sink: sink, showProgress: request.progress), nil)
     }
 }

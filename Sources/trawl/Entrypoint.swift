@@ -13,9 +13,10 @@ struct Trawl: ParsableCommand {
         keyed fingerprints; raw values only with --reveal.
 
         Exit codes: 0 completed; 1 completed, but some objects ended partial or in error;
-        2 could not run (bad patterns, unusable key or output, missing root); 64 usage error.
+        2 could not run (bad patterns, unusable key or output, missing root); 64 usage error;
+        74 inventory I/O error (disk full ...); 75 another run holds the inventory lock.
         """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, PatternsCommand.self],
+        subcommands: [ScanCommand.self, PatternsCommand.self, InventoryCommand.self, DiffCommand.self],
         defaultSubcommand: nil)
 }

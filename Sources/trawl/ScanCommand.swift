@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inputs
+import Inventory
 import Reporting
 import ScanCore
 import ScanEngine
@@ -25,8 +26,13 @@ struct ScanCommand: ParsableCommand {
         and read in memory, never extracted to disk; findings inside them are located as \
         outer.zip!/inner/cv.docx.
 
+        Each scan records into and refreshes from the inventory (default
+        $XDG_DATA_HOME/trawl/inventory.sqlite, or $TRAWL_INVENTORY): unchanged files are not
+        read again. With --reveal every file is read (raw values are never stored).
+
         Exit codes: 0 completed; 1 completed with per-object errors or partial objects;
-        2 could not run; 64 usage error.
+        2 could not run; 64 usage error; 74 inventory I/O error (disk full ...: the last
+        complete state is kept); 75 another run holds the inventory lock.
         """)
 
     @Argument(help: "Files or directories to scan.")
@@ -71,9 +77,29 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup(title: "Containers (archives, documents, nested files)")
     var containers: ContainerOptions
 
+    @Option(help: "Inventory database (default: $TRAWL_INVENTORY, else $XDG_DATA_HOME/trawl/inventory.sqlite).")
+    var inventory: String?
+
+    @Flag(help: "Keep no inventory: read every file and record nothing.")
+    var noInventory = false
+
+    @Option(help: "Wait up to this many seconds for another run's inventory lock (default: exit 75 at once).")
+    var wait: Double = 0
+
+    @Flag(help: "Read again files quarantined as error(crashed) by an earlier run.")
+    var retryCrashed = false
+
+    @Flag(help: "Record deletions even when half or more of a root's objects disappeared.")
+    var confirmMassDelete = false
+
+    @Flag(help: "Print only findings that are new or changed since the previous complete run.")
+    var changedOnly = false
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if changedOnly && noInventory { throw ValidationError("--changed-only needs the inventory") }
+        if wait < 0 { throw ValidationError("--wait must be 0 or more seconds") }
         if let m = maxFilesize, ByteSize.parse(m) == nil { throw ValidationError("--max-filesize: cannot read '\(m)' (use e.g. 500M or 2G)") }
     }
 
@@ -92,14 +118,31 @@ struct ScanCommand: ParsableCommand {
         let terminal = Terminal.current()
         request.color = terminal.stdoutColor
         request.progress = !quiet && terminal.stderrIsTTY
+        if !noInventory && (inventory != nil || !InventoryLocation.disabledByEnvironment) {
+            var options = InventoryOptions(path: inventory ?? InventoryLocation.defaultPath())
+            options.wait = wait
+            options.retryCrashed = retryCrashed
+            options.confirmMassDelete = confirmMassDelete
+            options.changedOnly = changedOnly
+            options.forceRescan = reveal
+            request.inventory = options
+        }
         let summary: ScanSummary
+        let outcome: InventoryOutcome?
         do {
-            summary = try Scan.run(request)
+            (summary, outcome) = try Scan.runWithInventory(request)
+        } catch let e as InventoryError {
+            Terminal.error("\(e)")
+            throw ExitCode(InventoryExit.code(for: e))
         } catch {
             Terminal.error("\(error)")
             throw ExitCode(2)
         }
-        if !quiet { Terminal.printSummary(summary, color: terminal.stderrColor) }
+        if let outcome { InventoryExit.warnHeldDeletions(outcome) }
+        if !quiet {
+            Terminal.printSummary(summary, color: terminal.stderrColor)
+            if let outcome { InventoryExit.printOutcome(outcome) }
+        }
         if summary.errors > 0 || (summary.objectsByStatus["partial"] ?? 0) > 0 { throw ExitCode(1) }
     }
 }

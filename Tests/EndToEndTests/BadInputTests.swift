@@ -71,6 +71,7 @@ final class BadInputTests: XCTestCase {
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["TRAWL_PATTERNS"] = patterns ?? RepoPaths.patterns
+        env["TRAWL_INVENTORY"] = "off" // the other user has no writable data directory
         p.environment = env
         let out = Pipe()
         p.standardOutput = out

@@ -57,6 +57,7 @@ final class HostileContainerTests: XCTestCase {
         let args = ["/usr/bin/time", "-o", timing, "-f", "%M", try TrawlBinary.path(), "scan", "--format", "json", "--quiet", "--key-file", key, "--output", out] + extra + [dir + "/" + sample]
         var env = ProcessInfo.processInfo.environment
         env["TRAWL_PATTERNS"] = RepoPaths.patterns
+        env["TRAWL_INVENTORY"] = "off" // measure the scan, not a replay; no shared state
         let started = Date()
         let pid = try spawn(args, env: env)
         var status: Int32 = 0

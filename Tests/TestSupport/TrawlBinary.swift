@@ -36,6 +36,8 @@ public enum TrawlBinary {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? RepoPaths.root)
         var env = ProcessInfo.processInfo.environment
         env["TRAWL_PATTERNS"] = RepoPaths.patterns
+        // Tests that do not pass an inventory keep none (no shared ~/.local/share state, no lock).
+        env["TRAWL_INVENTORY"] = "off"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         // stderr goes to a file, stdout to a pipe read to the end: no dead-lock on large output.

@@ -1,0 +1,305 @@
+import Containers
+import Foundation
+import Inputs
+import Inventory
+import ScanCore
+
+/// The inventory's side of a scan: decides which walked files need reading, replays the
+/// stored result of the others, and records every object's result in batched transactions.
+///
+/// The rescan decision is keyed on the top-level walked file: every finding it produced,
+/// whatever its inner (`!/`) location, is stored under it and replayed with it.
+public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
+    // @unchecked Sendable: mutable state is guarded by `lock`; `store` is thread-safe.
+    let store: InventoryStore
+    let journal: InflightJournal
+    /// This run's id.
+    public let run: Int64
+    let rulesDigest: String, limitsDigest: String
+    let known: [String: KnownObject]
+    let roots: [String]
+    let normalizedRoots: [String]
+    let startNs: Int64
+    let options: InventoryOptions
+    let abortOn: String?
+    /// Runs whose rules and limits digests are this run's.
+    let validRuns: Set<Int64>
+    /// Live findings of every known object, when there are not too many to hold.
+    let preloaded: [Int64: [StoredFinding]]?
+    /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`).
+    let reusableSizes: Set<UInt64>
+    /// The container formats: only a file scanned as plain text may reuse findings.
+    let registry: HandlerRegistry
+    /// Each root's device and inode at the start of the run.
+    let rootIDs: [String: (UInt64, UInt64)]
+
+    private let lock = NSLock()
+    private var pending: [ObjectRecord] = []
+    private var lastFlush = Date()
+    private var failure: InventoryError?
+    private var seenCount: [String: Int] = [:]
+    private var seenKnown = Set<Int64>()
+    private var rootErrors: [String: String] = [:]
+    private var unwalked: [String: [String]] = [:]
+    private var walkComplete = false
+    /// Objects replayed without reading, and objects read.
+    public private(set) var replayed = 0, scanned = 0, reused = 0
+
+    /// Objects per commit (`$TRAWL_INVENTORY_BATCH` overrides it, for tests that need many
+    /// commits in a small tree), and the longest a result waits for its commit.
+    static let batchObjects = ProcessInfo.processInfo.environment["TRAWL_INVENTORY_BATCH"].flatMap(Int.init).map { max(1, $0) } ?? 512
+    static let batchSeconds = 1.0
+    /// A file whose mtime is this close to the run start may still change within the same
+    /// time stamp tick unseen: it is scanned again next run (like git's "racy" index entries).
+    static let timestampGranularityNs: Int64 = 1_000_000_000
+
+    init(store: InventoryStore, journal: InflightJournal, run: Int64, rulesDigest: String, limitsDigest: String,
+         known: [String: KnownObject], validRuns: Set<Int64>, preloaded: [Int64: [StoredFinding]]?,
+         reusableSizes: Set<UInt64>, registry: HandlerRegistry, roots: [String], startNs: Int64, options: InventoryOptions) {
+        self.registry = registry
+        self.validRuns = validRuns
+        self.preloaded = preloaded
+        self.reusableSizes = options.forceRescan ? [] : reusableSizes
+        self.store = store
+        self.journal = journal
+        self.run = run
+        self.rulesDigest = rulesDigest
+        self.limitsDigest = limitsDigest
+        self.known = known
+        self.roots = roots
+        self.normalizedRoots = roots.map { r in
+            var r = r
+            while r.count > 1 && r.hasSuffix("/") { r.removeLast() }
+            return r
+        }
+        self.startNs = startNs
+        self.options = options
+        // Test hook (documented in the README): abort inside the named file, after it is
+        // journaled as in flight, to simulate a file that crashes a C library.
+        let env = ProcessInfo.processInfo.environment["TRAWL_TEST_ABORT_ON"]
+        self.abortOn = (env?.isEmpty ?? true) ? nil : env
+        var ids: [String: (UInt64, UInt64)] = [:]
+        for r in roots {
+            var st = stat()
+            if stat(r, &st) == 0 { ids[r] = (UInt64(st.st_dev), UInt64(st.st_ino)) }
+        }
+        self.rootIDs = ids
+    }
+
+    /// The root a location belongs to (longest match).
+    func root(of location: String) -> String {
+        var best: (Int, String)? = nil
+        for (i, r) in normalizedRoots.enumerated() {
+            let under = location == r || (r == "/" ? location.hasPrefix("/") : location.hasPrefix(r + "/"))
+            if under && (best == nil || r.count > best!.0) { best = (r.count, roots[i]) }
+        }
+        return best?.1 ?? location
+    }
+
+    // MARK: ScanObserver
+
+    public var stopRequested: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return failure != nil
+    }
+
+    public func walked(_ event: WalkEvent) {
+        switch event {
+        case .file(let f):
+            let r = root(of: f.path)
+            lock.lock(); seenCount[r, default: 0] += 1; lock.unlock()
+        case .status(let path, let status):
+            let r = root(of: path)
+            lock.lock()
+            if normalizedRoots.contains(path) || roots.contains(path) {
+                if case .error = status { rootErrors[r] = status.description }
+                if case .skipped = status { rootErrors[r] = status.description }
+            } else {
+                seenCount[r, default: 0] += 1
+                if let k = known[path] { seenKnown.insert(k.id) }
+                unwalked[r, default: []].append(path)
+                pending.append(ObjectRecord(location: path, root: r, status: status, findings: []))
+            }
+            lock.unlock()
+            flushIfDue()
+        }
+    }
+
+    public func walkFinished() {
+        lock.lock(); walkComplete = true; lock.unlock()
+    }
+
+    public func decide(_ file: WalkedFile) -> ReadDecision {
+        if stopRequested { return .drop }
+        guard let k = known[file.path] else { return .read }
+        lock.lock(); seenKnown.insert(k.id); lock.unlock()
+        return replayDecision(file, k) ?? .read
+    }
+
+    public func willRead(_ file: WalkedFile) -> ReadDecision {
+        if stopRequested { return .drop }
+        journal.begin(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
+                      size: file.size, mtimeNs: file.mtime.ns)
+        if let abortOn, (file.path as NSString).lastPathComponent == abortOn { abort() }
+        if reusableSizes.contains(file.size), let decision = reuseDecision(file) { return decision }
+        return .read
+    }
+
+    /// A replay when the stored result still holds for this file; nil to read it.
+    private func replayDecision(_ file: WalkedFile, _ k: KnownObject) -> ReadDecision? {
+        let sameFile = k.device == file.device && k.inode == file.inode && k.size == file.size && k.mtimeNs == file.mtime.ns && !k.rescan
+        guard sameFile, !options.forceRescan else { return nil }
+        let crashed = k.status == "error" && k.reason == "crashed"
+        if crashed {
+            guard !options.retryCrashed else { return nil }
+        } else {
+            guard let scannedRun = k.scannedRun, validRuns.contains(scannedRun) else { return nil }
+            switch k.status {
+            case "complete", "skipped": break
+            case "partial" where !(k.reason ?? "").hasPrefix("io"): break
+            default: return nil
+            }
+        }
+        var findings: [Finding] = []
+        if k.findingCount > 0 {
+            do {
+                for f in try preloaded.map({ $0[k.id] ?? [] }) ?? store.liveFindings(objectID: k.id) {
+                    let finding = f.finding
+                    for _ in 0..<max(1, f.count) { findings.append(finding) }
+                }
+            } catch {
+                fail(InventoryError.wrap(error, path: store.path, while: "reading findings"))
+                return .drop
+            }
+        }
+        lock.lock()
+        replayed += 1
+        lock.unlock()
+        return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
+    }
+
+    /// For a new or changed file whose size matches content scanned before: hashes its text
+    /// (a read without detection) and, when a complete object with the same digest exists,
+    /// copies that object's findings under this file's location instead of detecting again.
+    ///
+    /// The stored digest is of the text the detector saw for an object without inner
+    /// objects, so equal digests mean equal findings, provided this file too is scanned as
+    /// plain text: a file a container handler would take (by content or name) is read normally.
+    private func reuseDecision(_ file: WalkedFile) -> ReadDecision? {
+        guard isPlainText(file) else { return nil }
+        var digest = ContentDigest()
+        guard let read = try? ChunkedReader.read(path: file.path, expected: file, body: { digest.update($0) }),
+              read.status == .complete else { return nil }
+        let text = digest.finish()
+        let findings: [StoredFinding]
+        let source: String
+        do {
+            guard let match = try store.object(withDigest: text, rulesDigest: rulesDigest, limitsDigest: limitsDigest) else { return nil }
+            source = match.location
+            findings = try store.liveFindings(objectID: match.id)
+        } catch {
+            return nil
+        }
+        let relocated = findings.map { f -> StoredFinding in
+            var f = f
+            if f.location == source { f.location = file.path }
+            else if f.location.hasPrefix(source + "!/") { f.location = file.path + f.location.dropFirst(source.count) }
+            return f
+        }
+        journal.end()
+        let record = ObjectRecord(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
+                                  size: file.size, mtimeNs: file.mtime.ns, contentDigest: text, status: .complete,
+                                  findings: relocated, rescan: file.mtime.ns >= startNs - InventoryRecorder.timestampGranularityNs)
+        var out: [Finding] = []
+        for f in relocated { for _ in 0..<max(1, f.count) { out.append(f.finding) } }
+        lock.lock()
+        pending.append(record)
+        reused += 1
+        lock.unlock()
+        flushIfDue()
+        return .replay(ObjectResult(location: file.path, status: .complete, bytes: read.bytesRead, findingCount: out.count), out)
+    }
+
+    /// Whether no handler claims the file (its first 64 KiB and name), as `ObjectScanner` decides.
+    private func isPlainText(_ file: WalkedFile) -> Bool {
+        guard let f = try? ReadOnlyFile(pathBytes: file.pathBytes, displayPath: file.path, followSymlink: file.viaSymlink) else { return false }
+        var prefix = [UInt8](repeating: 0, count: TextSniffer.sampleSize)
+        var filled = 0
+        while filled < prefix.count {
+            let at = filled
+            guard let n = try? prefix.withUnsafeMutableBytes({ try f.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[at...])) }), n > 0 else { break }
+            filled += n
+        }
+        let name = ObjectScanner.lastComponent(file.path)
+        return prefix.withUnsafeBytes { registry.sniff(prefix: UnsafeRawBufferPointer(rebasing: $0[0..<filled]), name: name) } == nil
+    }
+
+    public func didRead(_ file: WalkedFile, result: ObjectResult, findings: [Finding], digest: String?) {
+        journal.end()
+        let record = ObjectRecord(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
+                                  size: file.size, mtimeNs: file.mtime.ns, contentDigest: digest, status: result.status,
+                                  findings: StoredFinding.fold(findings),
+                                  rescan: file.mtime.ns >= startNs - InventoryRecorder.timestampGranularityNs)
+        lock.lock()
+        pending.append(record)
+        scanned += 1
+        lock.unlock()
+        flushIfDue()
+    }
+
+    // MARK: batching
+
+    private func fail(_ error: InventoryError) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+
+    private func flushIfDue() {
+        lock.lock()
+        let due = pending.count >= InventoryRecorder.batchObjects
+            || !pending.isEmpty && Date().timeIntervalSince(lastFlush) >= InventoryRecorder.batchSeconds
+        lock.unlock()
+        if due { flush() }
+    }
+
+    /// Commits what is pending in one transaction.
+    func flush() {
+        lock.lock()
+        guard failure == nil else { lock.unlock(); return }
+        let objects = pending
+        pending = []
+        lastFlush = Date()
+        lock.unlock()
+        do {
+            try store.write(run: run, objects: objects)
+        } catch {
+            fail(InventoryError.wrap(error, path: store.path, while: "recording objects"))
+        }
+    }
+
+    /// Ends the run: last commit, then deletions and `complete` when the walk finished,
+    /// or `failed` and the error.
+    func finish() throws -> DeletionReport {
+        flush()
+        lock.lock()
+        let failure = self.failure, complete = walkComplete
+        let outcomes = roots.map { r in
+            RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
+                        unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0, seenKnown: seenKnown)
+        }
+        lock.unlock()
+        if let failure {
+            store.failRun(run)
+            throw failure
+        }
+        let report = try store.finishRun(run, roots: outcomes, known: known, confirmMassDelete: options.confirmMassDelete)
+        journal.reset()
+        return report
+    }
+}
+
+extension FileTime {
+    /// Nanoseconds since the epoch.
+    var ns: Int64 { seconds &* 1_000_000_000 &+ Int64(nanoseconds) }
+}
