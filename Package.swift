@@ -15,9 +15,11 @@ let package = Package(
     targets: [
         // C modules: only a module map and a shim header each.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CPFF", pkgConfig: "libpff", providers: [.apt(["libpff-dev", "libbfio-dev"])]),
 
         // Thin safe wrappers over the C modules.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "PST", dependencies: ["CPFF"]),
 
         // Domain.
         .target(name: "ScanCore"),
@@ -32,6 +34,7 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         .target(name: "Inputs", dependencies: ["ScanCore"]),
+        .target(name: "Mail", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
         .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting"]),
 
@@ -50,5 +53,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ScanEngineTests", dependencies: ["ScanEngine", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "PSTTests", dependencies: ["PST", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
