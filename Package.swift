@@ -15,10 +15,12 @@ let package = Package(
     targets: [
         // C modules: only a module map and a shim header each.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CPFF", pkgConfig: "libpff", providers: [.apt(["libpff-dev", "libbfio-dev"])]),
 
         // Thin safe wrappers over the C modules.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "LibArchive", dependencies: ["CArchive"]),
         .target(name: "PST", dependencies: ["CPFF"]),
 
         // Domain.
@@ -36,11 +38,14 @@ let package = Package(
         .target(name: "Inputs", dependencies: ["ScanCore"]),
         .target(name: "Mail", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
-        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting"]),
+        .target(name: "Extraction", dependencies: ["ScanCore", "LibArchive"]),
+        // The container framework: sniffing, recursion, locations, limits, built-in handlers.
+        .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers"]),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
-            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs",
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Containers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +58,9 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ScanEngineTests", dependencies: ["ScanEngine", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "LibArchiveTests", dependencies: ["LibArchive", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
+        .testTarget(name: "ContainersTests", dependencies: ["Containers", "Inputs", "ScanCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PSTTests", dependencies: ["PST", "TestSupport"], exclude: ["Fixtures"]),
     ]

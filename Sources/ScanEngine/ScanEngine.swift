@@ -1,3 +1,4 @@
+import Containers
 import Detection
 import Foundation
 import Inputs
@@ -65,38 +66,13 @@ public final class ScanEngine: @unchecked Sendable {
     }
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
-        let scratch = DetectorScratch(for: detector)
-        let rules = detector.ruleList
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
+        let scanner = ObjectScanner(registry: options.handlers, limits: options.containerLimits, readLimits: limits,
+                                    matcher: DetectorMatcher(detector: detector, fingerprinter: fingerprinter),
+                                    reporter: EngineReporter(engine: self, sink: sink))
         while let file = queue.pop() {
-            var findings: [Finding] = []
-            var delivered = 0
-            var regexLimit = false
-            let status: ObjectStatus
-            var bytes: UInt64 = 0
-            do {
-                let result = try ChunkedReader.read(path: file.path, expected: file, limits: limits) { chunk in
-                    for hit in detector.scan(chunk, scratch: scratch) {
-                        let rule = rules[hit.ruleIndex]
-                        findings.append(Finding(location: file.path, kind: rule.kind, detector: rule.id, category: rule.category,
-                                                confidence: hit.confidence, line: hit.line,
-                                                masked: Masker.mask(hit.value, kind: rule.kind),
-                                                fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
-                    }
-                    if scratch.regexLimitHit { regexLimit = true }
-                    if findings.count >= 4096 {
-                        deliver(nil, findings: findings, sink: sink)
-                        delivered += findings.count
-                        findings.removeAll(keepingCapacity: true)
-                    }
-                }
-                bytes = result.bytesRead
-                status = (regexLimit && result.status == .complete) ? .partial("regex_limit") : result.status
-            } catch {
-                status = .error(ScanEngine.reason(for: error))
-            }
-            progress.scanned(bytes: bytes)
-            deliver(ObjectResult(location: file.path, status: status, bytes: bytes, findingCount: delivered + findings.count), findings: findings, sink: sink)
+            let result = scanner.scan(file: file)
+            progress.scanned(bytes: result.bytes)
         }
     }
 
@@ -106,7 +82,7 @@ public final class ScanEngine: @unchecked Sendable {
         return "\(error)"
     }
 
-    private func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
+    func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
         lock.lock()
         defer { lock.unlock() }
         guard sinkError == nil else { return }
@@ -132,4 +108,17 @@ public final class ScanEngine: @unchecked Sendable {
 private final class SinkBox: @unchecked Sendable {
     let sink: FindingSink
     init(_ sink: FindingSink) { self.sink = sink }
+}
+
+/// Hands a worker's object results to the engine, which serialises them to the sink.
+private final class EngineReporter: ResultReporter {
+    let engine: ScanEngine
+    let sink: FindingSink
+    init(engine: ScanEngine, sink: FindingSink) {
+        self.engine = engine
+        self.sink = sink
+    }
+    func deliver(_ result: ObjectResult?, findings: [Finding]) {
+        engine.deliver(result, findings: findings, sink: sink)
+    }
 }

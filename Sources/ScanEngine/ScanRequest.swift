@@ -1,3 +1,4 @@
+import Containers
 import Detection
 import Foundation
 import Inputs
@@ -19,6 +20,7 @@ public struct ScanRequest: Sendable {
     public var color = false
     public var progress = false
     public var kinds: Set<String>? = nil
+    public var containerLimits = ContainerLimits()
 
     /// Creates a request for the given roots.
     public init(roots: [String]) { self.roots = roots }
@@ -65,7 +67,8 @@ public enum Scan {
         do { out = try request.outputPath.map { try ReportOutput(creating: $0) } ?? .standardOutput() } catch { throw SetupError("\(error)") }
         let sink = request.format.makeWriter(out, reveal: request.reveal, color: request.color && request.outputPath == nil)
         let engine = ScanEngine(detector: detector, fingerprinter: Fingerprinter(key: key),
-                                options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk))
+                                options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk,
+                                                     containerLimits: request.containerLimits))
         return try engine.run(sink: sink, showProgress: request.progress)
     }
 }

@@ -18,6 +18,12 @@ struct ScanCommand: ParsableCommand {
           trawl scan --format jsonl --output findings.jsonl /srv/shares /home
           trawl scan --exclude '*.iso' --max-filesize 500M --jobs 4 /srv/shares
           trawl scan --format csv --min-confidence 0.8 Corpus/demo | head
+          trawl scan --max-depth 3 --max-member-size 20M /srv/shares/archive
+
+        Archives (zip, tar[.gz|.bz2|.xz|.zst], 7z, rar, cpio, iso, gz/bz2/xz) and documents \
+        (docx, xlsx, pptx, odt, ods, odp, pdf, rtf, html, vcf, ics) are recognised by content \
+        and read in memory, never extracted to disk; findings inside them are located as \
+        outer.zip!/inner/cv.docx.
 
         Exit codes: 0 completed; 1 completed with per-object errors or partial objects;
         2 could not run; 64 usage error.
@@ -62,6 +68,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress and no summary on standard error (for cron).")
     var quiet = false
 
+    @OptionGroup(title: "Containers (archives, documents, nested files)")
+    var containers: ContainerOptions
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -79,6 +88,7 @@ struct ScanCommand: ParsableCommand {
         request.patternDirs = patterns
         request.keyFile = keyFile
         request.kinds = kind.isEmpty ? nil : Set(kind)
+        request.containerLimits = containers.limits
         let terminal = Terminal.current()
         request.color = terminal.stdoutColor
         request.progress = !quiet && terminal.stderrIsTTY

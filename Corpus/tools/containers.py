@@ -1,0 +1,440 @@
+#!/usr/bin/env python3
+"""Writes Corpus/share/: documents and archives built from lines of Corpus/demo.
+
+Every line placed in a document is a whole line of a demo file whose planted items are
+known from Corpus/ground-truth.jsonl; each line is re-checked with the oracle of pd.py
+(its readings must equal its planted items) before it is used. Lines stay whole (one
+paragraph, one cell, one PDF text line), so the items a line holds are exactly the items
+the document holds. The ground truth goes to Corpus/ground-truth-containers.jsonl as
+{"location", "kind", "value"} (no line: inner objects are matched on location, kind, value).
+
+Deterministic: its own seeded random stream (generate.py's is untouched), fixed zip/tar
+timestamps, gzip mtime 0, documents written by hand (no library that stamps dates).
+Run from anywhere: python3 Corpus/tools/containers.py
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from collections import defaultdict
+from xml.sax.saxutils import escape as xesc
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pd  # noqa: E402  (the oracle)
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+OUT = os.path.join(ROOT, 'Corpus', 'share')
+REL = 'Corpus/share'
+FOLDERS = ['pt', 'es', 'se', 'de', 'fr', 'it', 'nl', 'gb', 'us', 'intl']
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+R = random.Random(20261123)
+TRUTH: list[dict] = []
+
+
+def region(cc):
+    return 'RU' if cc == 'intl' else cc.upper()
+
+
+def load_lines():
+    """folder -> list of (text, [(kind, value)]), every line of every demo file, in order."""
+    items = defaultdict(list)
+    with open(os.path.join(ROOT, 'Corpus', 'ground-truth.jsonl'), encoding='utf-8') as f:
+        for line in f:
+            t = json.loads(line)
+            items[(t['file'], t['line'])].append((t['kind'], t['value']))
+    out = defaultdict(list)
+    for cc in FOLDERS:
+        d = os.path.join(ROOT, 'Corpus', 'demo', cc)
+        for name in sorted(os.listdir(d)):
+            rel = 'Corpus/demo/%s/%s' % (cc, name)
+            with open(os.path.join(d, name), encoding='utf-8') as f:
+                for n, text in enumerate(f.read().split('\n'), 1):
+                    text = text.rstrip('\r')
+                    if not text.strip() or '\t' in text or '\f' in text or len(text) > 160:
+                        continue
+                    planted = items.get((rel, n), [])
+                    if pd.oracle(text, region(cc)) != set(planted):
+                        continue  # not provably exact on its own: not used
+                    out[cc].append((text, planted))
+    return out
+
+
+LINES = load_lines()
+
+
+def pick(cc, n, pdf=False):
+    """n lines of folder cc: about four in five with items."""
+    pool = [l for l in LINES[cc] if not pdf or (len(l[0]) <= 95 and all(ord(c) < 256 or c in '€’' for c in l[0]))]
+    with_items = [l for l in pool if l[1]]
+    without = [l for l in pool if not l[1]]
+    k = max(1, n * 4 // 5)
+    return R.sample(with_items, min(k, len(with_items))) + R.sample(without, min(n - k, len(without)))
+
+
+def plant(location, lines):
+    for _, planted in lines:
+        for kind, value in planted:
+            TRUTH.append({'location': location, 'kind': kind, 'value': value})
+
+
+# ---------------------------------------------------------------------------- zips
+
+def zip_bytes(members):
+    """members: list of (name, bytes); deterministic (fixed time, fixed order)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED if name == 'mimetype' else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+CT_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CORE = (CT_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>%s</dc:title><dc:creator>HR</dc:creator></cp:coreProperties>')
+
+
+def ooxml(kind, main_parts, title):
+    main = {'docx': ('word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'),
+            'xlsx': ('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+            'pptx': ('ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml')}[kind]
+    ct = (CT_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/%s" ContentType="%s"/></Types>' % main)
+    rels = (CT_HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="%s"/>'
+            '</Relationships>' % main[0])
+    return zip_bytes([('[Content_Types].xml', ct.encode()), ('_rels/.rels', rels.encode())]
+                     + [(n, d.encode()) for n, d in main_parts] + [('docProps/core.xml', (CORE % xesc(title)).encode())])
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(title, lines, table_every=0):
+    body = ['<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>' % xesc(title)]
+    for i, (text, _) in enumerate(lines):
+        if table_every and i % table_every == 0:
+            # A one-row table: label cell and the line in the second cell.
+            body.append('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' % (i + 1, xesc(text)))
+            continue
+        # Split the line into two runs at a space, as editors do.
+        cut = text.find(' ', len(text) // 3)
+        runs = [text] if cut < 0 else [text[:cut], text[cut:]]
+        body.append('<w:p>' + ''.join('<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % xesc(r) for r in runs) + '</w:p>')
+    doc = CT_HEAD + '<w:document %s><w:body>%s</w:body></w:document>' % (W, ''.join(body))
+    return ooxml('docx', [('word/document.xml', doc)], title)
+
+
+def xlsx(title, lines):
+    shared, rows = [], []
+    for i, (text, _) in enumerate(lines, 1):
+        if i % 3 == 0:
+            cell = '<c r="B%d" t="inlineStr"><is><t>%s</t></is></c>' % (i, xesc(text))
+        else:
+            shared.append(text)
+            cell = '<c r="B%d" t="s"><v>%d</v></c>' % (i, len(shared) - 1)
+        rows.append('<row r="%d"><c r="A%d"><v>%d</v></c>%s</row>' % (i, i, i, cell))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    sheet = CT_HEAD + '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, ''.join(rows))
+    sst = CT_HEAD + '<sst %s count="%d" uniqueCount="%d">%s</sst>' % (ns, len(shared), len(shared), ''.join('<si><t xml:space="preserve">%s</t></si>' % xesc(s) for s in shared))
+    wb = CT_HEAD + '<workbook %s><sheets><sheet name="%s" sheetId="1"/></sheets></workbook>' % (ns, xesc(title[:30]))
+    return ooxml('xlsx', [('xl/workbook.xml', wb), ('xl/worksheets/sheet1.xml', sheet), ('xl/sharedStrings.xml', sst)], title)
+
+
+def pptx(title, lines):
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    parts = [('ppt/presentation.xml', CT_HEAD + '<p:presentation %s/>' % a)]
+    for s in range(0, len(lines), 4):
+        paras = ''.join('<a:p><a:r><a:t>%s</a:t></a:r></a:p>' % xesc(t) for t, _ in lines[s:s + 4])
+        parts.append(('ppt/slides/slide%d.xml' % (s // 4 + 1),
+                      CT_HEAD + '<p:sld %s><p:cSld><p:spTree><p:sp><p:txBody>%s</p:txBody></p:sp></p:spTree></p:cSld></p:sld>' % (a, paras)))
+    return ooxml('pptx', parts, title)
+
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" office:version="1.2"')
+
+
+def odf(kind, body):
+    mime = {'odt': 'text', 'ods': 'spreadsheet', 'odp': 'presentation'}[kind]
+    content = CT_HEAD + '<office:document-content %s><office:body><office:%s>%s</office:%s></office:body></office:document-content>' % (ODF_NS, mime, body, mime)
+    manifest = (CT_HEAD + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.%s"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>' % mime)
+    return zip_bytes([('mimetype', ('application/vnd.oasis.opendocument.' + mime).encode()),
+                      ('content.xml', content.encode()), ('META-INF/manifest.xml', manifest.encode())])
+
+
+def odt(title, lines):
+    body = '<text:h text:outline-level="1">%s</text:h>' % xesc(title)
+    for text, _ in lines:
+        # Runs of spaces are <text:s/> in ODF.
+        parts = text.split('  ')
+        body += '<text:p>%s</text:p>' % '<text:s/> '.join(xesc(p) for p in parts)
+    return odf('odt', body)
+
+
+def ods(title, lines):
+    rows = ''.join('<table:table-row><table:table-cell office:value-type="float" office:value="%d"><text:p>%d</text:p></table:table-cell>'
+                   '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell></table:table-row>' % (i, i, xesc(t))
+                   for i, (t, _) in enumerate(lines, 1))
+    return odf('ods', '<table:table table:name="%s">%s</table:table>' % (xesc(title[:30]), rows))
+
+
+def odp(title, lines):
+    pages = ''
+    for s in range(0, len(lines), 4):
+        paras = ''.join('<text:p>%s</text:p>' % xesc(t) for t, _ in lines[s:s + 4])
+        pages += '<draw:page draw:name="p%d"><draw:frame><draw:text-box>%s</draw:text-box></draw:frame></draw:page>' % (s // 4 + 1, paras)
+    return odf('odp', pages)
+
+
+# ----------------------------------------------------------------- text formats
+
+def rtf_escape(text):
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if ch in '\\{}':
+            out.append('\\' + ch)
+        elif o < 128:
+            out.append(ch)
+        elif o < 256 and o % 2 == 0:
+            out.append("\\'%02x" % o)  # half as hex escapes, half as \uN
+        else:
+            out.append('\\u%d?' % (o if o < 32768 else o - 65536))
+    return ''.join(out)
+
+
+def rtf(title, lines):
+    head = ('{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Helvetica;}{\\f1 Courier 555-0100;}}'
+            '{\\colortbl;\\red0\\green0\\blue0;}{\\stylesheet{\\s0 Normal;}}{\\*\\generator trawl-corpus;}'
+            '{\\info{\\title %s}}\n' % rtf_escape(title))
+    body = ''.join('\\pard\\plain\\f0\\fs20 %s\\par\n' % rtf_escape(t) for t, _ in lines)
+    return (head + body + '}').encode('ascii')
+
+
+def html_doc(title, lines):
+    rows = []
+    for i, (t, _) in enumerate(lines):
+        if i % 3 == 2:
+            rows.append('<table><tr><td>%d</td><td>%s</td></tr></table>' % (i, html.escape(t, quote=False)))
+        else:
+            rows.append('<p>%s</p>' % html.escape(t, quote=False).replace(' ', '&nbsp;', 1))
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>%s</title><style>p { color: #555; }</style>'
+            '<script>var tel = "0000";</script></head>\n<body>\n%s\n</body></html>\n' % (html.escape(title), '\n'.join(rows))).encode()
+
+
+def items_of(lines, kind):
+    return [v for _, its in lines for k, v in its if k == kind]
+
+
+def vcf(cc):
+    """Cards from items of the folder: EMAIL and TEL values as canonical forms, NOTE lines."""
+    lines = pick(cc, 12)
+    emails = [(t, its) for t, its in LINES[cc] if len(its) == 1 and its[0][0] == 'email'][:0]
+    cards, planted = [], []
+    e = items_of(lines, 'email')
+    p = items_of(lines, 'phone')
+    notes = [l for l in lines if not any(k in ('email', 'phone') for k, _ in l[1])]
+    for i in range(max(len(e), len(p), 1)):
+        card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Contact %d' % (i + 1), 'N:Contact;%d;;;' % (i + 1)]
+        if i < len(e):
+            card.append('EMAIL;TYPE=work:' + e[i]); planted.append(('email', e[i]))
+        if i < len(p):
+            card.append('TEL;TYPE=cell:' + p[i]); planted.append(('phone', p[i]))
+        if i < len(notes):
+            note = notes[i][0].replace('\\', '\\\\').replace(',', '\\,').replace(';', '\\;')
+            folded = 'NOTE:' + note
+            # Fold at 60 octets-ish (on characters), continuation lines start with a space.
+            parts = [folded[j:j + 60] for j in range(0, len(folded), 60)]
+            card.append('\r\n '.join(parts))
+            planted.extend(notes[i][1])
+        card.append('END:VCARD')
+        cards.append('\r\n'.join(card))
+    return ('\r\n'.join(cards) + '\r\n').encode(), [('', planted)], emails
+
+
+def ics(cc):
+    lines = pick(cc, 8)
+    e = items_of(lines, 'email')
+    notes = [l for l in lines if not any(k == 'email' for k, _ in l[1])]
+    planted = [('email', v) for v in e]
+    ev = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//trawl//corpus//EN']
+    for i, n in enumerate(notes or [('', [])]):
+        ev += ['BEGIN:VEVENT', 'UID:event-%s-%d@example.org' % (cc, i), 'DTSTAMP:20240101T000000Z', 'SUMMARY:Meeting %d' % (i + 1)]
+        if i == 0 and e:
+            ev.append('ORGANIZER;CN="Org %s":mailto:%s' % (cc, e[0]))
+            ev += ['ATTENDEE;CN=Guest %d;ROLE=REQ-PARTICIPANT:mailto:%s' % (j, a) for j, a in enumerate(e[1:], 1)]
+        desc = n[0].replace('\\', '\\\\').replace(',', '\\,').replace(';', '\\;')
+        full = 'DESCRIPTION:Agenda\\n' + desc
+        ev.append('\r\n\t'.join(full[j:j + 70] for j in range(0, len(full), 70)))
+        planted.extend(n[1])
+        ev.append('END:VEVENT')
+    ev.append('END:VCALENDAR')
+    return ('\r\n'.join(ev) + '\r\n').encode(), [('', planted)]
+
+
+def pdf(title, lines):
+    """A minimal PDF: Helvetica (WinAnsi), one text line per line, 20 lines per page."""
+    def esc(s):
+        return s.replace('\\', '\\\\').replace('(', '\\(').replace(')', '\\)')
+    pages = [[title] + [t for t, _ in lines[i:i + 20]] for i in range(0, len(lines), 20)] or [[title]]
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>']
+    kids = ' '.join('%d 0 R' % (3 + 2 * i) for i in range(len(pages)))
+    objs.append(('<< /Type /Pages /Kids [%s] /Count %d >>' % (kids, len(pages))).encode())
+    font = 3 + 2 * len(pages)
+    for i, pl in enumerate(pages):
+        content = 'BT /F1 9 Tf 40 800 Td 13 TL\n' + ''.join('(%s) Tj T*\n' % esc(l) for l in pl) + 'ET'
+        objs.append(('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 842] /Contents %d 0 R '
+                     '/Resources << /Font << /F1 %d 0 R >> >> >>' % (4 + 2 * i, font)).encode())
+        data = content.encode('cp1252')
+        objs.append(b'<< /Length %d >>\nstream\n' % len(data) + data + b'\nendstream')
+    objs.append(b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+    out = b'%PDF-1.4\n'
+    offs = []
+    for n, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b'%d 0 obj\n' % n + o + b'\nendobj\n'
+    x = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % o for o in offs)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, x)
+    return out
+
+
+# ------------------------------------------------------------------------ main
+
+def write(rel, data):
+    path = os.path.join(OUT, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+MAKERS = {
+    'docx': lambda t, l: docx(t, l, table_every=5), 'xlsx': xlsx, 'pptx': pptx, 'odt': odt, 'ods': ods, 'odp': odp,
+    'rtf': rtf, 'html': html_doc, 'pdf': pdf,
+}
+TITLES = {'pt': 'Curriculo', 'es': 'Curriculum', 'se': 'CV', 'de': 'Lebenslauf', 'fr': 'CV', 'it': 'Curriculum',
+          'nl': 'Curriculum vitae', 'gb': 'CV', 'us': 'Resume', 'intl': 'CV'}
+
+
+def document(cc, fmt, n):
+    lines = pick(cc, n, pdf=(fmt == 'pdf'))
+    return MAKERS[fmt]('%s %s' % (TITLES[cc], cc), lines), lines
+
+
+def main():
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
+    # One document of every format per folder (intl: all but pdf, its lines are Cyrillic).
+    for cc in FOLDERS:
+        for fmt in ['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'html', 'pdf']:
+            data, lines = document(cc, fmt, 10)
+            rel = '%s/notes-%s.%s' % (cc, cc, fmt)
+            write(rel, data)
+            plant('%s/%s' % (REL, rel), lines)
+        data, groups, _ = vcf(cc)
+        write('%s/contacts.vcf' % cc, data)
+        plant('%s/%s/contacts.vcf' % (REL, cc), groups)
+        data, groups = ics(cc)
+        write('%s/meetings.ics' % cc, data)
+        plant('%s/%s/meetings.ics' % (REL, cc), groups)
+    # A docx saved under a misleading name: found by content.
+    data, lines = document('de', 'docx', 6)
+    write('misc/export.dat', data)
+    plant(REL + '/misc/export.dat', lines)
+    # A PDF named .txt.
+    data, lines = document('fr', 'pdf', 6)
+    write('misc/scan.txt', data)
+    plant(REL + '/misc/scan.txt', lines)
+
+    # Archives of CVs in several languages.
+    def cvs(langs, fmts, n=8):
+        members = []
+        for cc, fmt in zip(langs, fmts):
+            data, lines = document(cc, fmt, n)
+            members.append(('applicants/%s/cv-%s.%s' % (cc, cc, fmt), data, lines))
+        return members
+
+    zmembers = cvs(['pt', 'es', 'de', 'fr', 'it', 'nl'], ['docx', 'odt', 'pdf', 'docx', 'odt', 'pdf'])
+    txt_lines = pick('gb', 6)
+    zmembers.append(('applicants/gb/notes.txt', ('\n'.join(t for t, _ in txt_lines) + '\n').encode(), txt_lines))
+    write('archives/applicants-2023.zip', zip_bytes([(n, d) for n, d, _ in zmembers]))
+    for n, _, lines in zmembers:
+        plant('%s/archives/applicants-2023.zip!/%s' % (REL, n), lines)
+
+    tmembers = cvs(['se', 'gb', 'us', 'intl', 'de'], ['pdf', 'docx', 'odt', 'docx', 'xlsx'])
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode='wb', mtime=0) as gz:
+        with tarfile.open(fileobj=gz, mode='w', format=tarfile.USTAR_FORMAT) as tar:
+            for n, d, _ in tmembers:
+                info = tarfile.TarInfo(n)
+                info.size, info.mtime, info.mode, info.uname, info.gname = len(d), 1704067200, 0o644, 'hr', 'hr'
+                tar.addfile(info, io.BytesIO(d))
+    write('archives/hr-backup.tar.gz', buf.getvalue())
+    for n, _, lines in tmembers:
+        plant('%s/archives/hr-backup.tar.gz!/%s' % (REL, n), lines)
+
+    # zip in a zip in a zip.
+    inner_doc, inner_lines = document('it', 'docx', 6)
+    inner_txt = pick('nl', 5)
+    inner = zip_bytes([('cv-it.docx', inner_doc), ('contacts.csv', ('\n'.join(t for t, _ in inner_txt) + '\n').encode())])
+    middle = zip_bytes([('2022/inner.zip', inner)])
+    write('archives/nested.zip', zip_bytes([('backup/middle.zip', middle)]))
+    plant(REL + '/archives/nested.zip!/backup/middle.zip!/2022/inner.zip!/cv-it.docx', inner_lines)
+    plant(REL + '/archives/nested.zip!/backup/middle.zip!/2022/inner.zip!/contacts.csv', inner_txt)
+
+    # A single gzip stream.
+    gz_lines = pick('us', 8)
+    gbuf = io.BytesIO()
+    with gzip.GzipFile(filename='', fileobj=gbuf, mode='wb', mtime=0) as gz:
+        gz.write(('\n'.join(t for t, _ in gz_lines) + '\n').encode())
+    write('archives/notes.txt.gz', gbuf.getvalue())
+    plant(REL + '/archives/notes.txt.gz!/notes.txt', gz_lines)
+
+    # 7z (needs 7z; fixed mtimes; solid off so the output is stable).
+    smembers = cvs(['es', 'pt', 'fr'], ['pdf', 'docx', 'ods'])
+    if shutil.which('7z'):
+        tmp = os.path.join(OUT, '.7z-staging')
+        for n, d, _ in smembers:
+            p = os.path.join(tmp, n)
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            with open(p, 'wb') as f:
+                f.write(d)
+            os.utime(p, (1704067200, 1704067200))
+        target = os.path.join(OUT, 'archives', 'scans.7z')
+        subprocess.run(['7z', 'a', '-bd', '-bso0', '-mx=5', '-ms=off', '-mtc=off', '-mta=off', target] +
+                       sorted(n for n, _, _ in smembers), cwd=tmp, check=True)
+        shutil.rmtree(tmp)
+        for n, _, lines in smembers:
+            plant('%s/archives/scans.7z!/%s' % (REL, n), lines)
+    else:
+        print('warning: 7z not found, scans.7z not written', file=sys.stderr)
+
+    TRUTH.sort(key=lambda t: (t['location'], t['kind'], t['value']))
+    with open(os.path.join(ROOT, 'Corpus', 'ground-truth-containers.jsonl'), 'w', encoding='utf-8') as f:
+        for t in TRUTH:
+            f.write(json.dumps(t, ensure_ascii=False) + '\n')
+    kinds = defaultdict(int)
+    for t in TRUTH:
+        kinds[t['kind']] += 1
+    print('%d items in %s; %s' % (len(TRUTH), REL, ', '.join('%s %d' % kv for kv in sorted(kinds.items()))))
+
+
+if __name__ == '__main__':
+    main()

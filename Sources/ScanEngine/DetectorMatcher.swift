@@ -1,0 +1,31 @@
+import Containers
+import Detection
+import PatternCatalog
+import ScanCore
+
+/// The detector behind the container framework's `TextMatcher`: one per worker thread,
+/// owning that worker's scratch.
+final class DetectorMatcher: TextMatcher {
+    private let detector: Detector
+    private let fingerprinter: Fingerprinter
+    private let scratch: DetectorScratch
+    private let rules: [Rule]
+
+    init(detector: Detector, fingerprinter: Fingerprinter) {
+        self.detector = detector
+        self.fingerprinter = fingerprinter
+        scratch = DetectorScratch(for: detector)
+        rules = detector.ruleList
+    }
+
+    func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool {
+        for hit in detector.scan(chunk, scratch: scratch) {
+            let rule = rules[hit.ruleIndex]
+            findings.append(Finding(location: location, kind: rule.kind, detector: rule.id, category: rule.category,
+                                    confidence: hit.confidence, line: hit.line,
+                                    masked: Masker.mask(hit.value, kind: rule.kind),
+                                    fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
+        }
+        return scratch.regexLimitHit
+    }
+}
