@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["ScanCore", "LibArchive"]),
         // The container framework: sniffing, recursion, locations, limits, built-in handlers.
         .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
-        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers"]),
+        // Mailboxes and PST stores plugged into the framework.
+        .target(name: "MailContainers", dependencies: ["Mail", "PST", "Containers", "Extraction", "ScanCore"]),
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "MailContainers"]),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
@@ -63,5 +65,6 @@ let package = Package(
         .testTarget(name: "ContainersTests", dependencies: ["Containers", "Inputs", "ScanCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PSTTests", dependencies: ["PST", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MailContainersTests", dependencies: ["MailContainers", "Containers", "Inputs", "ScanCore", "TestSupport"]),
     ]
 )

@@ -410,8 +410,11 @@ class Corpus:
             out.append((base + '/Contacts/message-2', 'email', 'contact1@rjohnson.id.au'))
             for loc in (base + '/Contacts/message-1', base + '/Contacts/message-2'):
                 out.append((loc, 'document.correspondence', 'message'))
+            out.append(('Corpus/pst/%s!/Freebusy Data/message-1' % store, 'document.correspondence', 'message'))
             if store == 'dist-list.pst':
-                out.append((base + '/Calendar/message-1', 'document.correspondence', 'message'))
+                # The appointment and its two embedded exception items.
+                for loc in ('', '!/Untitled', '!/Untitled~2'):
+                    out.append((base + '/Calendar/message-1' + loc, 'document.correspondence', 'message'))
         return out
 
 

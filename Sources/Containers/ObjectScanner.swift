@@ -6,6 +6,16 @@ public protocol TextMatcher: AnyObject {
     /// Appends the findings owned by `chunk`, located at `location`; returns whether a
     /// regex resource limit was hit while matching it.
     func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool
+    /// A finding about a whole object (`document.correspondence` for a mail message),
+    /// fingerprinted like any finding; nil when the scan does not report `kind` (`--kind`).
+    func documentFinding(kind: String, category: String, detector: String, location: String,
+                         masked: String, value: String) -> Finding?
+}
+
+extension TextMatcher {
+    /// Matchers that do not report document kinds (test fakes) report none.
+    public func documentFinding(kind: String, category: String, detector: String, location: String,
+                                masked: String, value: String) -> Finding? { nil }
 }
 
 /// Receives object results and findings (the engine serialises them to the sink).

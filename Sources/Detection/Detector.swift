@@ -36,6 +36,8 @@ public final class Detector: Sendable {
     let byAnchor: [Prefilter.Anchor: [Int]]
     /// Findings below this confidence are dropped.
     public let minConfidence: Double
+    /// The kinds this detector was limited to (`--kind`), or nil for all.
+    public let onlyKinds: Set<String>?
     /// Margin after a window so look-aheads see real text.
     static let lookAheadMargin = 16
 
@@ -91,6 +93,7 @@ public final class Detector: Sendable {
         unionBefore = gated.map { compiled[$0].rule.prefilter.back + compiled[$0].rule.context.window }.max() ?? 0
         unionAfter = (gated.map { compiled[$0].rule.maxLength }.max() ?? 0) + ContextMatcher.after
         self.minConfidence = minConfidence
+        onlyKinds = kinds
     }
 
     /// The rules, in order (a hit's `ruleIndex` points here).

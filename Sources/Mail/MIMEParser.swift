@@ -30,6 +30,7 @@ public struct MIMEParser {
         let (header, bodyStart) = MessageHeader.parse(data, from: 0, to: data.count, maxBytes: limits.maxHeaderBytes)
         if header.truncated { message.addProblem("header_too_large") }
         fillHeaders(header, into: &message)
+        message.header = header
         entity(data, header: header, body: bodyStart..<data.count, depth: 0, parentDigest: false, state: &state, message: &message)
         return message
     }

@@ -38,6 +38,8 @@ public struct MailMessage: Sendable {
     public var subject: String?
     /// The Message-ID without angle brackets, if any.
     public var messageID: String?
+    /// Every header field of the message (top level), for callers that need more.
+    public var header = MessageHeader()
     /// Text bodies in document order.
     public var bodies: [Body] = []
     /// Attachments in document order.

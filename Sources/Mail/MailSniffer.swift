@@ -26,11 +26,17 @@ public enum MailSniffer {
         return looksLikeMessage(prefix) ? .message : nil
     }
 
+    /// True when the first line is a header field (`Name: value`).
+    public static func startsWithHeaderField(_ prefix: [UInt8]) -> Bool {
+        MessageHeader.fieldColon(prefix, 0, min(prefix.count, 200)) != nil
+    }
+
     /// True when the text starts with a header block: the first line is a field (or an
     /// mbox-style `From ` line) and the fields include mail-only names.
     public static func looksLikeMessage(_ prefix: [UInt8]) -> Bool {
         var i = 0
         var strong = 0, address = 0, fields = 0
+        var contentType = false
         var first = true
         while i < prefix.count {
             var e = i
@@ -47,6 +53,7 @@ public enum MailSniffer {
                 fields += 1
                 if mailHeaders.contains(name) { strong += 1 }
                 if addressHeaders.contains(name) { address += 1 }
+                if name == "content-type" { contentType = true }
             } else if first && MboxReader.isFromLine(Array(prefix[i..<e])) {
                 // mbox-style first line in a single message file
             } else {
@@ -55,6 +62,6 @@ public enum MailSniffer {
             first = false
             i = e + 1
         }
-        return fields >= 2 && (strong >= 2 || (strong >= 1 && address >= 1) || address >= 3)
+        return fields >= 2 && (strong >= 2 || (strong >= 1 && (address >= 1 || contentType)) || address >= 3)
     }
 }

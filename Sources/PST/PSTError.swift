@@ -18,8 +18,8 @@ public struct PSTError: Error, Equatable, CustomStringConvertible {
         message.isEmpty ? "libpff: failed - while \(operation)" : "libpff: \(message) - while \(operation)"
     }
 
-    /// The short reason for an object status: `malformed` (libpff could not parse it).
-    public var reason: String { "malformed" }
+    /// The short reason for an object status: `corrupt` (libpff could not parse it).
+    public var reason: String { "corrupt" }
 }
 
 typealias PFFErrorPointer = UnsafeMutablePointer<libpff_error_t>?

@@ -35,7 +35,9 @@ public struct PSTItem: Sendable {
     public var messageClass: String?
     /// Subject (messages, appointments), if any.
     public var subject: String?
-    /// Sender display name and address, if any.
+    /// The Internet Message-ID (PidTagInternetMessageId), if any.
+    public var internetMessageID: String?
+    /// Sender display name, if any.
     public var senderName: String?
     /// Sender address.
     public var senderAddress: String?

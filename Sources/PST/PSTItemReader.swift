@@ -9,7 +9,7 @@ struct PSTItemReader {
 
     /// Properties that are not copied into `fields`: bodies (read separately), transport
     /// headers (routing, not content), class and search keys.
-    static let skippedTags: Set<UInt32> = [0x1000, 0x1009, 0x1013, 0x007d, 0x001a, 0x0037, 0x0c1a, 0x0c1f, 0x0e1d, 0x003b, 0x0051, 0x0052]
+    static let skippedTags: Set<UInt32> = [0x1000, 0x1009, 0x1013, 0x007d, 0x001a, 0x0037, 0x0c1a, 0x0c1f, 0x0e1d, 0x1035, 0x003b, 0x0051, 0x0052]
 
     static func free(_ item: inout UnsafeMutablePointer<libpff_item_t>?) {
         guard item != nil else { return }
@@ -25,6 +25,7 @@ struct PSTItemReader {
         out.kind = Self.kind(type)
         out.messageClass = Self.messageString(item, UInt32(LIBPFF_ENTRY_TYPE_MESSAGE_CLASS.rawValue))
         out.subject = Self.messageString(item, UInt32(LIBPFF_ENTRY_TYPE_MESSAGE_SUBJECT.rawValue)).map(Self.stripSubjectPrefix)
+        out.internetMessageID = Self.messageString(item, 0x1035)
         out.senderName = Self.messageString(item, UInt32(LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_NAME.rawValue))
         out.senderAddress = Self.messageString(item, UInt32(LIBPFF_ENTRY_TYPE_MESSAGE_SENDER_EMAIL_ADDRESS.rawValue))
         out.recipients = recipients(item, problems: &out.problems)

@@ -61,7 +61,7 @@ final class PSTFileTests: XCTestCase {
         XCTAssertThrowsError(try PSTFile(path: path)) { error in
             let e = error as? PSTError
             XCTAssertEqual(e?.operation, "opening the file")
-            XCTAssertEqual(e?.reason, "malformed")
+            XCTAssertEqual(e?.reason, "corrupt")
             XCTAssertTrue(e?.description.hasPrefix("libpff: ") ?? false)
             XCTAssertTrue(e?.description.hasSuffix(" - while opening the file") ?? false)
         }
@@ -93,7 +93,7 @@ final class PSTFileTests: XCTestCase {
                 _ = try? file.walk { _ in true }
             } catch {
                 refused += 1
-                XCTAssertEqual((error as? PSTError)?.reason, "malformed")
+                XCTAssertEqual((error as? PSTError)?.reason, "corrupt")
             }
         }
         XCTAssertEqual(opened + refused, variants.count)

@@ -1,0 +1,50 @@
+import Containers
+import Foundation
+import MailContainers
+import TestSupport
+import XCTest
+
+/// The mail handlers inside the container framework, over the committed corpus.
+final class MailHandlersTests: XCTestCase {
+    func rel(_ s: String) -> String { s.replacingOccurrences(of: RepoPaths.root + "/", with: "") }
+
+    func testCorpusLocationsStatusesAndDocuments() {
+        let (recorder, collector) = scanMail([RepoPaths.root + "/Corpus/mail", RepoPaths.root + "/Corpus/pst"])
+        let statuses = Dictionary(collector.results.map { (rel($0.location), $0.status.description) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(statuses.count, collector.results.count, "each object reported once")
+        // Every object completes except the password-protected store, which is read in full.
+        XCTAssertEqual(statuses.filter { $0.value != "complete" }, ["Corpus/pst/passworded.pst": "partial(password_protected)"])
+        // mbox messages are message-N, attachments by name, zip members below them.
+        XCTAssertEqual(statuses.keys.filter { $0.hasPrefix("Corpus/mail/hr-2024.mbox!/message-") && !$0.dropFirst(34).contains("!") }.count, 27)
+        XCTAssertNotNil(statuses["Corpus/mail/eml/nested-zip.eml!/bewerbungen.zip!/inner/cvs-2024.zip!/cv-gerold-patberg.txt"])
+        XCTAssertNotNil(statuses["Corpus/mail/eml/forwarded.eml!/part-3!/cv-dominique-le-roux.txt"])
+        XCTAssertNotNil(statuses["Corpus/mail/hr-2024.mbox!/message-2!/Lebensläufe-de.zip"])
+        XCTAssertNotNil(statuses["Corpus/pst/dist-list.pst!/Top of Personal Folders/Contacts/message-2"])
+        // One document.correspondence per message, PST items included, none for attachments.
+        let docs = collector.findings.filter { $0.kind == "document.correspondence" }
+        XCTAssertEqual(docs.count, 27 + 8 + 7 + 9) // mbox, Maildir, .eml (with the forwarded one), PST items
+        XCTAssertTrue(docs.allSatisfy { $0.category == "communications.correspondence" })
+        XCTAssertFalse(docs.contains { $0.location.hasSuffix(".txt") || $0.location.hasSuffix(".zip") })
+        // Masked previews say what the object is, nothing personal.
+        let masked = Set(docs.map(\.masked))
+        XCTAssertTrue(masked.contains("message: 2 recipients, 1 attachment"), "\(masked)")
+        XCTAssertTrue(masked.contains("contact: 0 recipients"))
+        XCTAssertFalse(masked.contains { $0.contains("@") })
+        // The decoded text: RFC 2047 names, QP soft breaks joined, HTML stripped.
+        let m2 = recorder.text[RepoPaths.root + "/Corpus/mail/hr-2024.mbox!/message-2"] ?? ""
+        XCTAssertTrue(m2.hasPrefix("From: "))
+        XCTAssertFalse(m2.contains("<p>"))
+        XCTAssertFalse(m2.contains("=?"))
+        let contact = recorder.text[RepoPaths.root + "/Corpus/pst/dist-list.pst!/Top of Personal Folders/Contacts/message-2"] ?? ""
+        XCTAssertTrue(contact.contains("contact1@rjohnson.id.au"))
+        let appointment = recorder.text[RepoPaths.root + "/Corpus/pst/dist-list.pst!/Top of Personal Folders/Calendar/message-1"] ?? ""
+        XCTAssertTrue(appointment.contains("This is a complete test"))
+    }
+
+    func testMaildirCountsEachFileOnceAndSkipsNothing() {
+        let (_, collector) = scanMail([RepoPaths.root + "/Corpus/mail/Maildir"])
+        let messages = collector.results.filter { !$0.location.contains("!/") && !$0.location.hasSuffix(".keep") }
+        XCTAssertEqual(messages.count, 8)
+        XCTAssertEqual(collector.findings.filter { $0.kind == "document.correspondence" }.count, 8)
+    }
+}
