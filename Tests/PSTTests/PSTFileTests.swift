@@ -93,7 +93,7 @@ final class PSTFileTests: XCTestCase {
                 _ = try? file.walk { _ in true }
             } catch {
                 refused += 1
-                XCTAssertEqual((error as? PSTError)?.reason, "corrupt")
+                XCTAssertEqual(error.reason, "corrupt")
             }
         }
         XCTAssertEqual(opened + refused, variants.count)

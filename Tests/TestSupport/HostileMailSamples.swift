@@ -1,9 +1,9 @@
 import Foundation
 
 /// Hostile and broken mail, generated at test time (HOSTILE-INPUTS.md "Mail").
-enum HostileMailSamples {
+public enum HostileMailSamples {
     /// file name -> bytes, and the status each must end with.
-    static func all() -> [(name: String, bytes: [UInt8], status: String)] {
+    public static func all() -> [(name: String, bytes: [UInt8], status: String)] {
         var out: [(String, [UInt8], String)] = []
         // 5,000 MIME parts: the first 1,024 are read.
         var many = "From: a@example.com\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
@@ -36,7 +36,7 @@ enum HostileMailSamples {
 
     /// An mbox whose last message is cut inside its attachment (CRLF, no final newline),
     /// with an empty message and a quoted `>From ` line before it.
-    static func truncatedMbox() -> [UInt8] {
+    public static func truncatedMbox() -> [UInt8] {
         let att = Data(repeating: 0x41, count: 3000).base64EncodedString(options: .lineLength76Characters)
         var s = "From a@example.com Mon Sep  2 10:00:00 2024\r\nFrom: a@example.com\r\nSubject: one\r\n\r\n>From the mbox: first.message@example.org\r\n\r\n"
         s += "From b@example.com Mon Sep  2 10:01:00 2024\r\nSubject: empty\r\n\r\n\r\n"
