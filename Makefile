@@ -39,6 +39,7 @@ check-patterns: release
 ## corpus: regenerate Corpus/ from its seeded generator
 corpus:
 	python3 Corpus/tools/generate.py
+	python3 Corpus/tools/mail.py
 
 ## bench: generate a >= 1 GiB corpus in $(BENCH_DIR) and compare trawl with ripgrep
 bench: release

@@ -64,7 +64,7 @@ public struct MessageHandler: ObjectHandler {
         } catch {
             return .error(ObjectScanner.reason(for: error))
         }
-        let parser = MIMEParser(limits: MailLimits(maxMessageBytes: cap))
+        let parser = MIMEParser(limits: MailLimits(maxParts: context.limits.maxMimeParts, maxMessageBytes: cap))
         let message = parser.parse(bytes)
         bytes = []
         context.appendText(message.text { HTMLText.extract(string: $0) })

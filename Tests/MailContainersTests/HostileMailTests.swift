@@ -61,4 +61,17 @@ final class HostileMailTests: XCTestCase {
         XCTAssertEqual(status[dir.path + "/d-sibling.txt"], "complete")
         XCTAssertTrue((recorder.text[dir.path + "/d-sibling.txt"] ?? "").contains("pst.sibling@example.org"))
     }
+
+    func testMimePartCapComesFromContainerLimits() throws {
+        let dir = try TempDir("mime-cap")
+        defer { dir.remove() }
+        var s = "From: a@example.com\nSubject: x\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+        for i in 0..<20 { s += "--b\nContent-Type: text/plain\n\npart \(i)\n" }
+        s += "--b--\n"
+        try dir.write("twenty.eml", s)
+        var limits = ContainerLimits()
+        limits.maxMimeParts = 10
+        XCTAssertEqual(scanMail([dir.path], limits: limits).1.statuses[dir.path + "/twenty.eml"], "partial(mime_parts)")
+        XCTAssertEqual(scanMail([dir.path]).1.statuses[dir.path + "/twenty.eml"], "complete")
+    }
 }
