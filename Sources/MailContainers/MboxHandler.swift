@@ -14,10 +14,12 @@ public struct MboxHandler: ObjectHandler {
     /// Creates the handler.
     public init() {}
 
+    /// `mbox` when the file starts with a `From ` line followed by a header field.
     public func sniff(prefix: UnsafeRawBufferPointer, name: String) -> Format? {
         MboxReader.sniff(Array(prefix.prefix(16 << 10))) ? Self.format : nil
     }
 
+    /// Splits the mbox and scans each message as a child `message-N`.
     public func scan(_ data: ObjectData, format: Format, context: ObjectContext) -> ObjectStatus {
         let cap = context.limits.maxMemberBytes
         let reader: MboxReader

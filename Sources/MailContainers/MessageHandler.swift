@@ -22,6 +22,7 @@ public struct MessageHandler: ObjectHandler {
     /// Creates the handler.
     public init() {}
 
+    /// `eml` for a header block with mail-only fields (or any header line in a `message-N`/`.eml`).
     public func sniff(prefix: UnsafeRawBufferPointer, name: String) -> Format? {
         let head = Array(prefix.prefix(16 << 10))
         if MailSniffer.looksLikeMessage(head) && !MboxReader.sniff(head) { return Self.format }
@@ -40,6 +41,7 @@ public struct MessageHandler: ObjectHandler {
         return !lower.dropFirst(8).isEmpty && lower.dropFirst(8).allSatisfy(\.isNumber)
     }
 
+    /// Parses the message, scans its header lines and bodies, reports it, and scans its attachments.
     public func scan(_ data: ObjectData, format: Format, context: ObjectContext) -> ObjectStatus {
         let cap = context.limits.maxMemberBytes
         var bytes: [UInt8]

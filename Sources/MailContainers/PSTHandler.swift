@@ -17,10 +17,12 @@ public struct PSTHandler: ObjectHandler {
     /// Creates the handler.
     public init() {}
 
+    /// `pst` for the `!BDN` signature (PST and OST).
     public func sniff(prefix: UnsafeRawBufferPointer, name: String) -> Format? {
         PSTFile.sniff(prefix) ? Self.format : nil
     }
 
+    /// Opens the store with libpff and scans every item of every folder as a child message.
     public func scan(_ data: ObjectData, format: Format, context: ObjectContext) -> ObjectStatus {
         var limits = PSTLimits()
         limits.maxAttachmentBytes = context.limits.maxMemberBytes
