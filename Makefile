@@ -1,13 +1,13 @@
 # trawl: the two quick-start commands are `make demo` and `make test`.
 # Both install what is missing (Debian packages, as root or via sudo), then build.
 
-APT_PACKAGES := libpcre2-dev pcre2-utils libsqlite3-dev libarchive-dev libpff-dev libbfio-dev poppler-utils ripgrep hyperfine python3
+APT_PACKAGES := libpcre2-dev pcre2-utils libsqlite3-dev libarchive-dev libarchive-tools libpff-dev libbfio-dev poppler-utils ripgrep hyperfine python3 zip p7zip-full zstd time
 SWIFT ?= swift
 BUILD_FLAGS ?=
 BENCH_DIR ?= /tmp/trawl-bench
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release demo test bench corpus check-patterns man completions clean
+.PHONY: deps build release demo test bench bench-archives corpus corpus-containers check-patterns man completions clean
 
 ## deps: install the Debian packages trawl needs (skipped when all are present)
 deps:
@@ -41,9 +41,17 @@ corpus:
 	python3 Corpus/tools/generate.py
 	python3 Corpus/tools/mail.py
 
+## corpus-containers: regenerate Corpus/share/ (documents and archives) from Corpus/demo
+corpus-containers:
+	python3 Corpus/tools/containers.py
+
 ## bench: generate a >= 1 GiB corpus in $(BENCH_DIR) and compare trawl with ripgrep
 bench: release
 	python3 Corpus/tools/bench.py --dir $(BENCH_DIR) --trawl ./.build/release/trawl
+
+## bench-archives: trawl on a tar.gz and a zip of 256 MiB of the benchmark text, next to bsdtar -xOf
+bench-archives: release
+	python3 Corpus/tools/bench_archives.py --dir $(BENCH_DIR) --trawl ./.build/release/trawl
 
 man: release
 	mkdir -p docs/man

@@ -3,7 +3,8 @@
 
 Every line placed in a document is a whole line of a demo file whose planted items are
 known from Corpus/ground-truth.jsonl; each line is re-checked with the oracle of pd.py
-(its readings must equal its planted items) before it is used. Lines stay whole (one
+(its readings must equal its planted items), and a document takes consecutive lines of
+one demo file, so each line keeps the neighbours (and context words) it had there. Lines stay whole (one
 paragraph, one cell, one PDF text line), so the items a line holds are exactly the items
 the document holds. The ground truth goes to Corpus/ground-truth-containers.jsonl as
 {"location", "kind", "value"} (no line: inner objects are matched on location, kind, value).
@@ -45,7 +46,7 @@ def region(cc):
 
 
 def load_lines():
-    """folder -> list of (text, [(kind, value)]), every line of every demo file, in order."""
+    """folder -> list of files, each a list of (text, [(kind, value)]) in file order."""
     items = defaultdict(list)
     with open(os.path.join(ROOT, 'Corpus', 'ground-truth.jsonl'), encoding='utf-8') as f:
         for line in f:
@@ -56,6 +57,7 @@ def load_lines():
         d = os.path.join(ROOT, 'Corpus', 'demo', cc)
         for name in sorted(os.listdir(d)):
             rel = 'Corpus/demo/%s/%s' % (cc, name)
+            lines = []
             with open(os.path.join(d, name), encoding='utf-8') as f:
                 for n, text in enumerate(f.read().split('\n'), 1):
                     text = text.rstrip('\r')
@@ -64,7 +66,8 @@ def load_lines():
                     planted = items.get((rel, n), [])
                     if pd.oracle(text, region(cc)) != set(planted):
                         continue  # not provably exact on its own: not used
-                    out[cc].append((text, planted))
+                    lines.append((text, planted))
+            out[cc].append(lines)
     return out
 
 
@@ -72,12 +75,17 @@ LINES = load_lines()
 
 
 def pick(cc, n, pdf=False):
-    """n lines of folder cc: about four in five with items."""
-    pool = [l for l in LINES[cc] if not pdf or (len(l[0]) <= 95 and all(ord(c) < 256 or c in '€’' for c in l[0]))]
-    with_items = [l for l in pool if l[1]]
-    without = [l for l in pool if not l[1]]
-    k = max(1, n * 4 // 5)
-    return R.sample(with_items, min(k, len(with_items))) + R.sample(without, min(n - k, len(without)))
+    """n consecutive lines of one demo file of folder cc, so that every line keeps the
+    neighbours (and their context words) it had in the demo corpus."""
+    def ok(l):
+        return not pdf or (len(l[0]) <= 95 and all(ord(c) < 256 or c in '€’' for c in l[0]))
+    files = [f for f in LINES[cc] if sum(1 for l in f if l[1]) >= n // 2]
+    while True:
+        lines = R.choice(files)
+        start = R.randrange(0, max(1, len(lines) - n))
+        block = lines[start:start + n]
+        if all(ok(l) for l in block) and any(l[1] for l in block):
+            return block
 
 
 def plant(location, lines):
@@ -246,7 +254,6 @@ def items_of(lines, kind):
 def vcf(cc):
     """Cards from items of the folder: EMAIL and TEL values as canonical forms, NOTE lines."""
     lines = pick(cc, 12)
-    emails = [(t, its) for t, its in LINES[cc] if len(its) == 1 and its[0][0] == 'email'][:0]
     cards, planted = [], []
     e = items_of(lines, 'email')
     p = items_of(lines, 'phone')
@@ -266,7 +273,7 @@ def vcf(cc):
             planted.extend(notes[i][1])
         card.append('END:VCARD')
         cards.append('\r\n'.join(card))
-    return ('\r\n'.join(cards) + '\r\n').encode(), [('', planted)], emails
+    return ('\r\n'.join(cards) + '\r\n').encode(), [('', planted)]
 
 
 def ics(cc):
@@ -348,7 +355,7 @@ def main():
             rel = '%s/notes-%s.%s' % (cc, cc, fmt)
             write(rel, data)
             plant('%s/%s' % (REL, rel), lines)
-        data, groups, _ = vcf(cc)
+        data, groups = vcf(cc)
         write('%s/contacts.vcf' % cc, data)
         plant('%s/%s/contacts.vcf' % (REL, cc), groups)
         data, groups = ics(cc)

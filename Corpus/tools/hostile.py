@@ -17,6 +17,7 @@ test can check that a hostile sample does not stop the scan of its neighbours:
   badcd/badcd.zip          a zip whose central directory is overwritten with garbage
   encrypted/encrypted.zip  two ZipCrypto members (password "secret") and one plain member;
                            one encrypted member's name holds an e-mail address
+  encrypted/locked.pdf     a PDF that needs the user password "secret" (RC4, revision 2)
   traversal/traversal.zip  members named ../../evil.txt and /abs/evil.txt (e-mail inside)
   laughs/laughs.docx       billion laughs in word/document.xml, plus an external entity
                            pointing at /etc/passwd; one real paragraph with an e-mail
@@ -89,6 +90,52 @@ def overlap(entries, kernel_mib):
     return local + cd + eocd
 
 
+PAD = bytes([0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+             0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A])
+
+
+def rc4(key, data):
+    s, j = list(range(256)), 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out, i, j = bytearray(), 0, 0
+    for b in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(b ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def locked_pdf(text, user=b'secret', owner=b'owner'):
+    """A PDF under the standard security handler, revision 2 (RC4, 40-bit key), that
+    needs the user password `secret` to open (PDF 1.7 reference, algorithms 3.1-3.4)."""
+    import hashlib
+    pad = lambda p: (p + PAD)[:32]
+    o = rc4(hashlib.md5(pad(owner)).digest()[:5], pad(user))
+    perms = struct.pack('<i', -44)
+    doc_id = b'trawl-hostile-01'
+    key = hashlib.md5(pad(user) + o + perms + doc_id).digest()[:5]
+    u = rc4(key, PAD)
+    content = ('BT /F1 11 Tf 50 750 Td (%s) Tj ET' % text).encode()
+    enc = rc4(hashlib.md5(key + (4).to_bytes(3, 'little') + (0).to_bytes(2, 'little')).digest()[:10], content)
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+            b'<< /Length %d >>\nstream\n' % len(enc) + enc + b'\nendstream',
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+            b'<< /Filter /Standard /V 1 /R 2 /O <' + o.hex().encode() + b'> /U <' + u.hex().encode() + b'> /P -44 >>']
+    out, offs = b'%PDF-1.4\n', []
+    for n, ob in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b'%d 0 obj\n' % n + ob + b'\nendobj\n'
+    x = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % f for f in offs)
+    out += (b'trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n'
+            % (len(objs) + 1, doc_id.hex().encode(), doc_id.hex().encode(), x))
+    return out
+
+
 def main():
     out = sys.argv[1]
     mib = int(sys.argv[sys.argv.index('--bomb-mib') + 1]) if '--bomb-mib' in sys.argv else 1024
@@ -114,14 +161,14 @@ def main():
     stage = os.path.join(enc, '.stage')
     os.makedirs(stage, exist_ok=True)
     write(os.path.join(stage, 'salaries.txt'), b'IBAN DE89370400440532013000\n')
-    write(os.path.join(stage, 'anna.berg@example.com.txt'), b'private\n')
+    write(os.path.join(stage, 'anna.berg@example.com', 'payslip.txt'), b'private\n')
     write(os.path.join(stage, 'readme.txt'), b'Plain member: plain.member@example.com\n')
     target = os.path.join(enc, 'encrypted.zip')
-    subprocess.run(['zip', '-q', '-X', '-P', 'secret', target, 'salaries.txt', 'anna.berg@example.com.txt'], cwd=stage, check=True)
+    subprocess.run(['zip', '-q', '-X', '-P', 'secret', target, 'salaries.txt', 'anna.berg@example.com/payslip.txt'], cwd=stage, check=True)
     subprocess.run(['zip', '-q', '-X', target, 'readme.txt'], cwd=stage, check=True)
-    for f in os.listdir(stage):
-        os.remove(os.path.join(stage, f))
-    os.rmdir(stage)
+    write(os.path.join(enc, 'locked.pdf'), locked_pdf('Locked: locked.person@example.com'))
+    import shutil
+    shutil.rmtree(stage)
 
     write(os.path.join(out, 'traversal', 'traversal.zip'),
           zbytes([('../../evil.txt', b'Escaped: traversal.one@example.com\n'),

@@ -120,7 +120,7 @@ public final class ObjectContext {
     /// total size, ratio and time. Delivers the child's result and returns its status.
     @discardableResult
     public func scanChild(name: String, stream: some ByteSource) -> ObjectStatus {
-        guard let childDepth = admitChild(name: name) else { return .skipped("max_depth") }
+        guard let childDepth = admitChild(name: name) else { return entriesTripped ? .skipped("max_entries") : .skipped("max_depth") }
         let location = childLocation(name)
         let limited = LimitedSource(stream, budget: budget, parent: self, maxBytes: limits.maxMemberBytes)
         var prefix = [UInt8](repeating: 0, count: TextSniffer.sampleSize)
@@ -177,7 +177,7 @@ public final class ObjectContext {
         let childName = ObjectScanner.lastComponent(name)
         let prefix = UnsafeRawBufferPointer(rebasing: data.buffer[0..<min(data.count, TextSniffer.sampleSize)])
         if let (handler, format) = scanner.registry.sniff(prefix: prefix, name: childName) {
-            guard let childDepth = admitChild(name: name) else { return .skipped("max_depth") }
+            guard let childDepth = admitChild(name: name) else { return entriesTripped ? .skipped("max_entries") : .skipped("max_depth") }
             if let reason = budget.consume(data.count) ?? noteExpanded(data.count) {
                 markPartial(reason)
                 return report(childLocation(name), .skipped(reason), bytes: 0)
@@ -204,12 +204,15 @@ public final class ObjectContext {
         _ = report(childLocation(name), status, bytes: bytes)  // passes `encrypted` etc. up
     }
 
-    /// Counts a child and checks depth and entry limits; nil (child reported skipped) when refused.
+    /// Counts a child and checks the entry and depth limits; nil when refused (beyond the
+    /// entry limit: not reported; too deep: reported `skipped(max_depth)`).
     private func admitChild(name: String) -> Int? {
         children += 1
         if children > limits.maxEntries {
+            // Beyond the limit: not read and not reported; the container says why.
             entriesTripped = true
             markPartial("max_entries")
+            return nil
         }
         if depth + 1 > limits.maxDepth {
             _ = report(childLocation(name), .skipped("max_depth"), bytes: 0)

@@ -1,8 +1,12 @@
 import Foundation
 
 /// The visible text of an HTML or XHTML page: tags stripped, entities decoded, `script`
-/// and `style` dropped, block elements and `br` as newlines, table cells as tabs.
-/// `mailto:` and `tel:` link targets are kept (as ` <target>`), since they are contact data.
+/// and `style` dropped, block elements and `br` as separators, table cells as tabs.
+/// The source's line structure is kept (every newline of the source, in text or inside a
+/// tag or comment, is one newline of the text), so a finding's `line` is the line of the
+/// HTML file and a label keeps its value on the same line; block tags become a space.
+/// `mailto:` and `tel:` link targets are added (as ` target `) at the end of the link when
+/// its text does not already show them, since they are contact data.
 public enum HTMLText {
     /// Extracts text from HTML bytes (encoding per `LenientText`).
     public static func extract(_ bytes: UnsafeRawBufferPointer) -> String {
@@ -16,18 +20,34 @@ public enum HTMLText {
         let u = Array(html.utf8)
         var i = 0
         var textStart = 0
+        var pendingTargets: [String] = []
+        var linkTextStart: String.Index?
         func flush(_ end: Int) {
             guard end > textStart else { return }
             let raw = String(decoding: u[textStart..<end], as: UTF8.self)
             out += raw.contains("&") ? decodeEntities(raw) : raw
         }
+        /// The newlines of a skipped range, so lines stay aligned with the source.
+        func keepNewlines(_ from: Int, _ to: Int) {
+            var k = from
+            while k < min(to, u.count) {
+                if u[k] == 0x0A { out += "\n" }
+                k += 1
+            }
+        }
+        func separate() {
+            if let last = out.utf8.last, last != 0x20, last != 0x0A, last != 0x09 { out += " " }
+        }
         while i < u.count {
             guard u[i] == UInt8(ascii: "<") else { i += 1; continue }
             flush(i)
+            let tagStart = i
             if hasPrefix(u, i, "<!--") {
                 i = indexAfter(u, from: i + 4, "-->") ?? u.count
+                keepNewlines(tagStart, i)
             } else if hasPrefix(u, i, "<!") || hasPrefix(u, i, "<?") {
                 i = indexAfter(u, from: i + 2, ">") ?? u.count
+                keepNewlines(tagStart, i)
             } else {
                 var j = i + 1
                 let closing = j < u.count && u[j] == UInt8(ascii: "/")
@@ -41,26 +61,37 @@ public enum HTMLText {
                     continue
                 }
                 let tagEnd = tagClose(u, from: j)
-                if !closing, name == "a" || name == "area" {
-                    for target in linkTargets(String(decoding: u[j..<min(tagEnd, u.count)], as: UTF8.self)) {
-                        out += " " + target + " "
+                if name == "a" || name == "area" {
+                    if closing {
+                        let shown = linkTextStart.map { String(out[$0...]).lowercased() } ?? ""
+                        for t in pendingTargets where !shown.contains(t.lowercased()) { out += " " + t + " " }
+                        pendingTargets = []
+                        linkTextStart = nil
+                    } else {
+                        pendingTargets = linkTargets(String(decoding: u[j..<min(tagEnd, u.count)], as: UTF8.self))
+                        linkTextStart = out.endIndex
+                        if name == "area" {
+                            for t in pendingTargets { out += " " + t + " " }
+                            pendingTargets = []
+                        }
                     }
                 }
                 i = tagEnd
+                keepNewlines(tagStart, i)
                 if !closing && (name == "script" || name == "style" || name == "template") {
-                    i = indexAfter(u, from: i, "</" + name, caseInsensitive: true).map { tagClose(u, from: $0) } ?? u.count
+                    let end = indexAfter(u, from: i, "</" + name, caseInsensitive: true).map { tagClose(u, from: $0) } ?? u.count
+                    keepNewlines(i, end)
+                    i = end
                 } else if name == "td" || name == "th" {
                     if closing { out += "\t" }
                 } else if blockTags.contains(name) {
-                    out += "\n"
-                } else if !name.isEmpty {
-                    // Inline tags: a space keeps `<span>a</span><span>b</span>` items apart only
-                    // where the source had whitespace; add none.
+                    separate()
                 }
             }
             textStart = i
         }
         flush(u.count)
+        for t in pendingTargets { out += " " + t + " " }
         return out
     }
 

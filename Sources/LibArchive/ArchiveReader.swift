@@ -9,7 +9,7 @@ import Glibc
 public final class ArchiveReader {
     /// Which libarchive format handlers to enable.
     public enum Mode: Sendable {
-        /// Every archive format (zip, tar, 7z, rar, cpio, iso9660 ...) and every filter.
+        /// Archive formats (zip, tar, 7z, rar, cpio, iso9660, ar, cab, lha, xar) and every filter.
         case archive
         /// One compressed stream (gz, bz2, xz, zst ...) read as a single member named `data`.
         case rawStream
@@ -60,7 +60,20 @@ public final class ArchiveReader {
         archive_read_support_filter_all(a)
         switch mode {
         case .archive:
-            archive_read_support_format_all(a)
+            // Every archive format except mtree and warc, whose bidders accept plain text
+            // lines (a compressed text file would be read as a list of names).
+            archive_read_support_format_7zip(a)
+            archive_read_support_format_ar(a)
+            archive_read_support_format_cab(a)
+            archive_read_support_format_cpio(a)
+            archive_read_support_format_empty(a)
+            archive_read_support_format_iso9660(a)
+            archive_read_support_format_lha(a)
+            archive_read_support_format_rar(a)
+            archive_read_support_format_rar5(a)
+            archive_read_support_format_tar(a)
+            archive_read_support_format_xar(a)
+            archive_read_support_format_zip(a)
         case .rawStream:
             archive_read_support_format_raw(a)
         case .zipLocalHeaders:
