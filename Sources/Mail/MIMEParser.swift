@@ -14,8 +14,20 @@ public struct MIMEParser {
         self.limits = limits
     }
 
-    /// Header fields copied into `headerText`, in this order.
+    /// Header fields copied first into `headerText`, in this order.
     public static let shownHeaders = ["From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Subject", "Date"]
+    /// Fields never copied: message structure, identifiers, routing between servers and
+    /// signatures (long base64 and server addresses, not content). Every other field
+    /// (`Return-Path`, `Delivered-To`, `X-Originating-IP`, custom `X-` fields) follows the
+    /// shown ones, so personal data in an unexpected header is still scanned.
+    public static let skippedHeaders: Set<String> = [
+        "received", "x-received", "dkim-signature", "x-google-dkim-signature", "domainkey-signature",
+        "arc-seal", "arc-message-signature", "arc-authentication-results", "authentication-results",
+        "received-spf", "message-id", "references", "in-reply-to", "content-type", "content-transfer-encoding",
+        "content-disposition", "content-id", "content-language", "mime-version", "thread-index", "thread-topic",
+        "x-ms-has-attach", "x-ms-tnef-correlator", "x-gm-message-state", "x-google-smtp-source", "x-trawl-pst-item",
+    ]
+    static let skippedPrefixes = ["x-ms-exchange-", "x-microsoft-antispam", "x-forefront-", "x-ms-office365-"]
     static let addressHeaders: Set<String> = ["from", "sender", "to", "cc", "bcc", "reply-to"]
 
     /// Parses `bytes` (one whole message, without an mbox `From ` line).
@@ -54,6 +66,12 @@ public struct MIMEParser {
                     }
                 }
             }
+        }
+        let shown = Set(Self.shownHeaders.map { $0.lowercased() })
+        for field in header.fields {
+            let lower = field.name.lowercased()
+            if shown.contains(lower) || Self.skippedHeaders.contains(lower) || Self.skippedPrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
+            lines += "\(field.name): \(field.decoded)\n"
         }
         message.headerText = lines
         message.subject = header.first("Subject")?.decoded

@@ -28,7 +28,9 @@ public struct MailMessage: Sendable {
     }
 
     /// `From: ...`, `To: ...`, `Cc: ...`, `Reply-To: ...`, `Subject: ...`, `Date: ...`
-    /// lines (and `Sender`, `Bcc` when present), decoded to UTF-8, display names kept.
+    /// lines (and `Sender`, `Bcc` when present), decoded to UTF-8, display names kept;
+    /// then the other fields except structure, routing and signatures
+    /// (`MIMEParser.skippedHeaders`).
     public var headerText = ""
     /// Display names from From/Sender/To/Cc/Bcc/Reply-To, for the name detector.
     public var displayNames: [String] = []

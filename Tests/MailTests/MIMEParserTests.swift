@@ -14,6 +14,8 @@ final class MIMEParserTests: XCTestCase {
     Date: Mon, 2 Sep 2024 10:00:00 +0200
     Message-ID: <abc.123@example.de>
     Received: from mx.example.de (192.0.2.7)
+    X-Originating-IP: [198.51.100.23]
+    DKIM-Signature: v=1; a=rsa-sha256; b=QUJDREVGR0g=
     MIME-Version: 1.0
     Content-Type: multipart/mixed; boundary="outer"
 
@@ -68,6 +70,7 @@ final class MIMEParserTests: XCTestCase {
         Cc: Renée Dupont <renee@example.fr>
         Subject: Bewerbung Jörg
         Date: Mon, 2 Sep 2024 10:00:00 +0200
+        X-Originating-IP: [198.51.100.23]
 
         """)
         XCTAssertEqual(m.displayNames, ["Anna Müller", "Silva, Rui", "Renée Dupont"])
