@@ -60,8 +60,13 @@ public struct MIMEParser {
                 let value = field.decoded
                 lines += "\(name): \(value)\n"
                 if Self.addressHeaders.contains(name.lowercased()) {
-                    for mb in AddressList.parse(value) {
-                        if let n = mb.name, !message.displayNames.contains(n) { message.displayNames.append(n) }
+                    // Structure first, then encoded words inside each name (RFC 2047 section 6.2:
+                    // decoded text is never parsed again, so an encoded comma stays in the name).
+                    for mb in AddressList.parse(field.text) {
+                        if let raw = mb.name {
+                            let n = HeaderField.oneLine(EncodedWords.decode(raw))
+                            if !message.displayNames.contains(n) { message.displayNames.append(n) }
+                        }
                         if !mb.address.isEmpty, !message.addresses.contains(mb.address) { message.addresses.append(mb.address) }
                     }
                 }
