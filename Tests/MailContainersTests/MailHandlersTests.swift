@@ -47,4 +47,21 @@ final class MailHandlersTests: XCTestCase {
         XCTAssertEqual(messages.count, 8)
         XCTAssertEqual(collector.findings.filter { $0.kind == "document.correspondence" }.count, 8)
     }
+
+    /// A PST attached to a message is opened from memory (libbfio memory range).
+    func testPSTAttachedToAMessage() throws {
+        let dir = try TempDir("pst-in-mail")
+        defer { dir.remove() }
+        let pst = try Data(contentsOf: URL(fileURLWithPath: RepoPaths.root + "/Corpus/pst/dist-list.pst"))
+        let eml = "From: a@example.com\nTo: b@example.com\nSubject: archive\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee attached\n--b\nContent-Type: application/vnd.ms-outlook\nContent-Disposition: attachment; filename=old.pst\nContent-Transfer-Encoding: base64\n\n"
+            + pst.base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]) + "\n--b--\n"
+        try dir.write("with-pst.eml", eml)
+        let (recorder, collector) = scanMail([dir.path])
+        let status = collector.statuses
+        XCTAssertEqual(status[dir.path + "/with-pst.eml"], "complete")
+        XCTAssertEqual(status[dir.path + "/with-pst.eml!/old.pst"], "complete")
+        let contact = dir.path + "/with-pst.eml!/old.pst!/Top of Personal Folders/Contacts/message-2"
+        XCTAssertEqual(status[contact], "complete")
+        XCTAssertTrue((recorder.text[contact] ?? "").contains("contact1@rjohnson.id.au"))
+    }
 }
