@@ -93,6 +93,6 @@ public struct MessageHandler: ObjectHandler {
     /// untrusted in any other message and only changes the masked preview's wording).
     static func itemLabel(_ message: MailMessage) -> String {
         guard let v = message.header.first(itemHeader)?.text.lowercased(), itemLabels.contains(v) else { return "message" }
-        return v
+        return v == "other" ? "item" : v
     }
 }
