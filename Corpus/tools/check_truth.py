@@ -15,7 +15,11 @@ Checks
   4. every recorded person name is on its line; bare NIF / BSN / Steuer-ID / DNI numbers
      have their context word before them;
   5. files are sorted and free of duplicates, and each kind has enough instances
-     (>= 40 per kind, >= 20 per VAT country and national-id subtype).
+     (>= 40 per kind, >= 20 per VAT country and national-id subtype);
+  6. ground-truth-documents.jsonl (CVs and cover letters) and document-decoys.jsonl (job ads,
+     texts that only mention a CV): files exist, are disjoint, and each document's applicant
+     name is a recorded person name of that file; "not a person" decoys never overlap a
+     recorded person name on their line.
 """
 from __future__ import annotations
 
@@ -231,6 +235,44 @@ def main():
         if not lines or n['line'] > len(lines) or n['value'] not in lines[n['line'] - 1]:
             problem('%s:%d: name %r not on its line' % (n['file'], n['line'], n['value']))
 
+    # -- 6. documents
+    docs = load('ground-truth-documents.jsonl')
+    doc_decoys = load('document-decoys.jsonl')
+    for name, rows, keys in (('ground-truth-documents.jsonl', docs, {'file', 'kind', 'value'}),
+                             ('document-decoys.jsonl', doc_decoys, {'file', 'why'})):
+        files_ = [r.get('file') for r in rows]
+        if files_ != sorted(files_) or len(set(files_)) != len(files_):
+            problem('%s is not sorted by file or lists a file twice' % name)
+        for r in rows:
+            if set(r) != keys:
+                problem('%s: bad keys %r' % (name, r))
+            elif r['file'] not in known:
+                problem('%s: %s listed but missing' % (name, r['file']))
+    names_by_file = collections.defaultdict(set)
+    for n in names:
+        names_by_file[n['file']].add(n['value'])
+    for r in docs:
+        if r.get('kind') != 'document.cv':
+            problem('%s: unknown document kind %r' % (r.get('file'), r.get('kind')))
+        if r.get('value') not in names_by_file.get(r.get('file'), ()):
+            problem('%s: applicant %r is not a recorded person name of the file' % (r.get('file'), r.get('value')))
+    for r in doc_decoys:
+        if r.get('why') not in ('job advertisement', 'mentions CV'):
+            problem('%s: unknown document decoy reason %r' % (r.get('file'), r.get('why')))
+    both = {r.get('file') for r in docs} & {r.get('file') for r in doc_decoys}
+    if both:
+        problem('files both documents and document decoys: %s' % sorted(both))
+    names_by_line = collections.defaultdict(set)
+    for n in names:
+        names_by_line[(n['file'], n['line'])].add(n['value'])
+    for d in decoys:
+        if d['why'] != 'not a person':
+            continue
+        for v in names_by_line.get((d['file'], d['line']), ()):
+            if v in d['text'] or d['text'] in v:
+                problem('%s:%d: "not a person" decoy %r overlaps the person name %r'
+                        % (d['file'], d['line'], d['text'], v))
+
     # -- 5b. counts
     kinds = collections.Counter(r['kind'] for r in truth)
     for k in pd.ALL_KINDS:
@@ -238,8 +280,8 @@ def main():
         if kinds[k] < need:
             problem('only %d items of %s (need %d)' % (kinds[k], k, need))
 
-    print('checked %d files, %d lines, %d items, %d decoys, %d names: %d problem(s)'
-          % (len(files), nlines, len(truth), len(decoys), len(names), len(problems)))
+    print('checked %d files, %d lines, %d items, %d decoys, %d names, %d documents, %d document decoys: %d problem(s)'
+          % (len(files), nlines, len(truth), len(decoys), len(names), len(docs), len(doc_decoys), len(problems)))
     return 1 if problems else 0
 
 

@@ -31,6 +31,7 @@ from faker import Faker  # noqa: E402
 
 import pd  # noqa: E402
 from lang import FOREIGN, FOREIGN_KINDS, FOREIGN_NAME_LOCALES, FOREIGN_WORDS, LANGS, ORDER  # noqa: E402
+from lang_docs import DOCS, GAZETTEER_LOCALES, OUTSIDE_LOCALES  # noqa: E402
 
 SEED = 20240301
 TESTED_VERSIONS = {'faker': '40.54.0', 'stdnum': '2.2', 'phonenumbers': '9.0.43'}
@@ -1762,6 +1763,400 @@ def build_intl():
     i_reference_numbers()
 
 
+# --------------------------------------------------------------- documents: CVs, cover letters, job ads, name decoys
+#
+# Generated after everything above with its OWN random stream (RD) and its OWN Faker
+# instances (dfk), so adding or changing documents never changes the files above.
+
+DOC_SEED = SEED + 30011
+RD = random.Random(DOC_SEED)
+_DFAKERS = {}
+DOC_TRUTH = []    # {"file", "kind": "document.cv", "value": applicant name}
+DOC_DECOYS = []   # {"file", "why"}
+DOC_OUTSIDE = []  # (file, name) applicants named from a locale outside the gazetteers
+DOC_YEAR = 2025
+HR_LOCALS = {'pt': 'recrutamento', 'es': 'empleo', 'se': 'jobb', 'de': 'karriere', 'fr': 'recrutement',
+             'it': 'lavora-con-noi', 'nl': 'vacatures', 'gb': 'careers', 'us': 'careers'}
+FOLD = str.maketrans({'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'æ': 'ae', 'Æ': 'Ae', 'ß': 'ss', 'đ': 'd', 'Đ': 'D',
+                      'ı': 'i'})
+
+
+def dfk(locale):
+    if locale not in _DFAKERS:
+        f = Faker(locale)
+        f.seed_instance(DOC_SEED + 7 * sum(ord(c) * (i + 1) for i, c in enumerate(locale)))
+        _DFAKERS[locale] = f
+    return _DFAKERS[locale]
+
+
+def dpick(seq):
+    return seq[RD.randrange(len(seq))]
+
+
+def gazetteer(kind):
+    """All first_names* (or last_names*) of the nine gazetteer locales' Faker person providers."""
+    import importlib
+    out = set()
+    for loc in GAZETTEER_LOCALES:
+        prov = importlib.import_module('faker.providers.person.' + loc).Provider
+        for a in dir(prov):
+            if a.startswith(kind):
+                out.update(getattr(prov, a))
+    return out
+
+
+GAZ_FIRST = gazetteer('first_names')
+GAZ_LAST = gazetteer('last_names')
+
+
+def outside_gazetteer(first, last=None):
+    if any(w in GAZ_FIRST for w in re.split(r'[ -]', first)):
+        return False
+    return last is None or not any(w in GAZ_LAST for w in re.split(r'[ -]', last))
+
+
+def doc_person(cc, used, name_locale=None, outside=False):
+    cfg = LANGS[cc]
+    region = cfg['region']
+    nf = dfk(name_locale or cfg['locale'])
+    p = Person()
+    p.cc, p.region = cc, region
+    for _ in range(2000):
+        p.female = RD.random() < 0.5
+        first, last = gen_name(nf, p.female)
+        if outside and not outside_gazetteer(first, last):
+            continue
+        if cc in ('pt', 'es') and not outside and RD.random() < 0.6:
+            last2 = gen_name(nf, p.female)[1]
+            if last2 != last:
+                last = last + ' ' + last2
+        name = first + ' ' + last
+        if name not in used:
+            used.add(name)
+            break
+    else:
+        raise RuntimeError('doc_person %s %s' % (cc, name_locale))
+    p.first, p.last, p.name = first, last, name
+    mail_last = last.split(' ')[-1] if cc == 'pt' else last
+    local = email_local(first.translate(FOLD), mail_last.translate(FOLD), RD.randrange(4))
+    p.email_forms = email_forms(local, dpick(cfg['domains']))
+    while True:
+        e164, _ = pd.gen_phone(RD, region, 'mobile' if RD.random() < 0.8 else 'fixed')
+        nat = filter_forms(pd.phone_national_forms(region, e164), lambda x: cfg['phone_words'][0] + ' ' + x,
+                           {('phone', e164)}, region)
+        intl = filter_forms(pd.phone_intl_forms(region, e164), lambda x: x, {('phone', e164)}, region)
+        if nat and intl:
+            p.phone, p.phone_nat, p.phone_intl = e164, nat, intl
+            break
+    while True:
+        p.address, p.city = make_address(cfg['locale'], dfk(cfg['locale']))
+        if clean_text(p.address, region):
+            break
+    job = dpick(cfg['jobs']).split('|')
+    p.job = job[-1] if p.female else job[0]
+    p.dept = dpick(cfg['depts'])
+    return p
+
+
+def doc_company(cc, used):
+    cfg = LANGS[cc]
+    while True:
+        name = '%s %s %s' % (dpick(cfg['company_words']), dpick(cfg['company_kinds']), dpick(cfg['company_suffix']))
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def company_domain(cc, name):
+    base = LANGS[cc]['domains'][0] if cc != 'us' else 'example.com'
+    return slug(name.rsplit(' ', 1)[0]) + '.' + base
+
+
+def dphone(p, cfg):
+    if RD.random() < 0.6:
+        return [T(dpick(cfg['phone_words']) + ' '), I('phone', p.phone, dpick(p.phone_nat))]
+    return [I('phone', p.phone, dpick(p.phone_intl))]
+
+
+def demail(forms):
+    w = dpick(forms)
+    return I('email', pd.email_canon(w), w)
+
+
+def dgender_job(cfg, female):
+    job = dpick(cfg['jobs']).split('|')
+    return job[-1] if female else job[0]
+
+
+def cap(s):
+    return s[:1].upper() + s[1:]
+
+
+TPL2_RE = re.compile(r'\{(\w+)\}|\[\[(.+?)\]\]')
+
+
+def dtpl(tpl, vals=None):
+    """Template with {key} (value: str or parts) and [[not a person]] decoys -> Ln."""
+    ln = Ln()
+    pos = 0
+    for m in TPL2_RE.finditer(tpl):
+        if m.start() > pos:
+            ln.add(T(tpl[pos:m.start()]))
+        if m.group(1):
+            ln.add(vals[m.group(1)])
+        else:
+            ln.add(D(m.group(2), 'not a person'))
+        pos = m.end()
+        if ln.text().endswith('.') and tpl.startswith('.', pos):
+            pos += 1  # "... Lda." at the end of a sentence: one full stop
+    if pos < len(tpl):
+        ln.add(T(tpl[pos:]))
+    return ln
+
+
+def doc_date(cc):
+    d = datetime.date(DOC_YEAR, RD.randint(1, 12), RD.randint(1, 28))
+    if cc == 'se':
+        return d.isoformat()
+    if cc == 'de':
+        return d.strftime('%d.%m.%Y')
+    if cc == 'nl':
+        return d.strftime('%d-%m-%Y')
+    if cc == 'us':
+        return d.strftime('%m/%d/%Y')
+    return d.strftime('%d/%m/%Y')
+
+
+def cv_file(cc, k, ext, p, title, used_names, used_co):
+    cfg, dc = LANGS[cc], DOCS[cc]
+    s, L = dc['sec'], cfg['L']
+    region = cfg['region']
+    f = FileOut('%s/%s-%d.%s' % (cc, dc['files']['cv'], k, ext), region)
+    fk_local = dfk(cfg['locale'])
+    # career: three jobs, newest first, then two degrees
+    end = DOC_YEAR
+    jobs = []
+    titles = [p.job] + [t for t in (j.split('|')[-1 if p.female else 0] for j in RD.sample(cfg['jobs'], 3))
+                        if t != p.job][:2]
+    duties = RD.sample(dc['duties'], 3)
+    for i in range(3):
+        start = end - RD.randint(2, 5)
+        co = doc_company(cc, used_co)
+        jobs.append(('%d–%s' % (start, dc['present']) if i == 0 else '%d–%d' % (start, end),
+                     cap(titles[i]), co, fk_local.city(), duties[i]))
+        end = start
+    years = DOC_YEAR - end
+    degs = RD.sample(dc['degrees'], 2)
+    edu = [('%d–%d' % (end - 2, end), degs[0][0], degs[0][1]), ('%d–%d' % (end - 5, end - 2), degs[1][0], degs[1][1])]
+    profile = dtpl(dpick(dc['profile']), dict(Job=cap(p.job), job=p.job, years=str(years), dept=p.dept)).text()
+    skills = ', '.join(RD.sample(dc['skills'], 5))
+    langs = dpick(dc['langs'])
+    ref = doc_person(cc, used_names)
+    ref_mid = dc['ref_mid'].format(refjob=dgender_job(cfg, ref.female), company=jobs[1][2])
+    contact = lambda: [T(L['email'] + ': '), demail(p.email_forms), T(' · '), dphone(p, cfg)]
+    if ext == 'md':
+        f.add(lambda: Ln(T('# '), N(p.name)))
+        f.raw('')
+        if title:
+            f.raw('**%s**' % title)
+            f.raw('')
+        f.add(lambda: Ln(contact()))
+        f.raw('')
+        f.add(lambda: Ln(T(L['address'] + ': ' + p.address)))
+        for head, body in ((s['profile'], [profile]),):
+            f.raw('')
+            f.raw('## ' + head)
+            f.raw('')
+            for b in body:
+                f.raw(b)
+        f.raw('')
+        f.raw('## ' + s['exp'])
+        f.raw('')
+        for span, job, co, city, duty in jobs:
+            f.raw('- **%s** · %s, %s (%s)' % (span, job, co, city))
+            f.raw('  %s' % duty)
+        f.raw('')
+        f.raw('## ' + s['edu'])
+        f.raw('')
+        for span, deg, school in edu:
+            f.raw('- **%s** · %s, %s' % (span, deg, school))
+        f.raw('')
+        f.raw('## ' + s['skills'])
+        f.raw('')
+        f.raw(skills)
+        f.raw('')
+        f.raw('## ' + s['langs'])
+        f.raw('')
+        f.raw(langs)
+        f.raw('')
+        f.raw('## ' + s['refs'])
+        f.raw('')
+        f.add(lambda: Ln(N(ref.name), T(ref_mid), demail(ref.email_forms)))
+    elif ext == 'txt':
+        f.add(lambda: Ln(N(p.name)))
+        if title:
+            f.raw(title)
+        f.raw('=' * 40)
+        f.add(lambda: Ln(contact()))
+        f.add(lambda: Ln(T(L['address'] + ': ' + p.address)))
+        for head, lines in ((s['profile'], [profile]),
+                            (s['exp'], [x for span, job, co, city, duty in jobs
+                                        for x in ('%s  %s — %s, %s' % (span, job, co, city), '    ' + duty)]),
+                            (s['edu'], ['%s  %s — %s' % e for e in edu]),
+                            (s['skills'], [skills]), (s['langs'], [langs])):
+            f.raw('')
+            f.raw(head.upper())
+            f.raw('-' * len(head))
+            for x in lines:
+                f.raw(x)
+        f.raw('')
+        f.add(lambda: Ln(T(dc['ref_intro']), N(ref.name), T(ref_mid), demail(ref.email_forms)))
+    else:
+        lang_code = cfg['locale'][:2]
+        for h in ['<!DOCTYPE html>', '<html lang="%s">' % lang_code, '<head>', '<meta charset="utf-8">']:
+            f.raw(h)
+        f.add(lambda: Ln(T('<title>'), N(p.name), T(' — %s</title>' % title if title else '</title>')))
+        f.raw('</head>')
+        f.raw('<body>')
+        f.add(lambda: Ln(T('<h1>'), N(p.name), T('</h1>')))
+        if title:
+            f.raw('<p class="subtitle">%s</p>' % title)
+        f.add(lambda: Ln(T('<p><a href="mailto:'), demail(p.email_forms), T('">%s</a> &middot; ' % L['email']),
+                         dphone(p, cfg), T('<br>%s</p>' % p.address)))
+        f.raw('<h2>%s</h2>' % s['profile'])
+        f.raw('<p>%s</p>' % profile)
+        f.raw('<h2>%s</h2>' % s['exp'])
+        f.raw('<ul>')
+        for span, job, co, city, duty in jobs:
+            f.raw('<li><strong>%s</strong> %s, %s (%s)<br>%s</li>' % (span, job, co, city, duty))
+        f.raw('</ul>')
+        f.raw('<h2>%s</h2>' % s['edu'])
+        f.raw('<ul>')
+        for e in edu:
+            f.raw('<li><strong>%s</strong> %s, %s</li>' % e)
+        f.raw('</ul>')
+        f.raw('<h2>%s</h2>' % s['skills'])
+        f.raw('<p>%s</p>' % skills)
+        f.raw('<h2>%s</h2>' % s['langs'])
+        f.raw('<p>%s</p>' % langs)
+        f.raw('<h2>%s</h2>' % s['refs'])
+        f.add(lambda: Ln(T('<p>'), N(ref.name), T(ref_mid), demail(ref.email_forms), T('</p>')))
+        f.raw('</body>')
+        f.raw('</html>')
+    DOC_TRUTH.append({'file': f.rel, 'kind': 'document.cv', 'value': p.name})
+    return f
+
+
+def cover_file(cc, p, used_names, used_co):
+    cfg, dc = LANGS[cc], DOCS[cc]
+    cv = dc['cover']
+    f = FileOut('%s/%s.txt' % (cc, dc['files']['cover']), cfg['region'])
+    rec = doc_person(cc, used_names)
+    company, prev = doc_company(cc, used_co), doc_company(cc, used_co)
+    vals = dict(job=p.job, company=company, prev=prev, years=str(RD.randint(3, 9)))
+    f.raw(cv['title'])
+    f.raw('')
+    f.add(lambda: Ln(T('%s, %s' % (p.city, doc_date(cc)))))
+    f.raw('')
+    f.raw(cv['subject'].format(**vals))
+    f.raw('')
+    f.add(lambda: Ln([N(x[1]) if isinstance(x, tuple) else T(x) for x in dc['salute'](rec)]))
+    f.raw('')
+    for b in cv['body']:
+        f.add(lambda b=b: dtpl(b, vals))
+        f.raw('')
+    f.raw(cv['signoff'])
+    f.add(lambda: Ln(N(p.name)))
+    f.add(lambda: Ln(demail(p.email_forms), T(' · '), dphone(p, cfg)))
+    f.add(lambda: Ln(T(p.address)))
+    DOC_TRUTH.append({'file': f.rel, 'kind': 'document.cv', 'value': p.name})
+    return f
+
+
+def job_ad_file(cc, used_names, used_co):
+    cfg, dc = LANGS[cc], DOCS[cc]
+    ad = dc['ad']
+    f = FileOut('%s/%s.%s' % (cc, dc['files']['ad'], ad['ext']), cfg['region'])
+    company = doc_company(cc, used_co)
+    contact = doc_person(cc, used_names)
+    hr = HR_LOCALS[cc] + '@' + company_domain(cc, company)
+    vals = dict(company=company, job=dgender_job(cfg, RD.random() < 0.5), city=dfk(cfg['locale']).city(),
+                dept=dpick(cfg['depts']), years=str(RD.randint(2, 5)), contact=[N(contact.name)], role=ad['role'],
+                email=[I('email', hr, hr)])
+    f.add(lambda: dtpl(ad['title'], vals))
+    f.raw('')
+    f.add(lambda: dtpl(ad['intro'], vals))
+    for head, bullets in ad['sections']:
+        f.raw('')
+        f.raw(head)
+        if ad['ext'] == 'md':
+            f.raw('')
+        for b in bullets:
+            f.add(lambda b=b: Ln(T('- '), dtpl(b, vals)))
+    f.raw('')
+    f.raw(ad['prose'])
+    f.raw('')
+    f.add(lambda: dtpl(ad['contact'], vals))
+    f.add(lambda: dtpl(ad['footer'], vals))
+    DOC_DECOYS.append({'file': f.rel, 'why': 'job advertisement'})
+    return f
+
+
+def cv_note_file(cc, used_names, used_co):
+    cfg, dc = LANGS[cc], DOCS[cc]
+    note = dc['note']
+    f = FileOut('%s/%s.txt' % (cc, dc['files']['note']), cfg['region'])
+    owner = doc_person(cc, used_names)
+    company = doc_company(cc, used_co)
+    hr = HR_LOCALS[cc] + '@' + company_domain(cc, company)
+    vals = dict(dept=owner.dept, email=[I('email', hr, hr)], contact=[N(owner.name)])
+    f.raw(note['title'].format(dept=owner.dept))
+    f.raw('=' * 40)
+    f.raw('')
+    for x in note['lines']:
+        f.add(lambda x=x: Ln(T('- '), dtpl(x, vals)))
+    f.raw('')
+    f.add(lambda: dtpl(note['owner'], vals))
+    DOC_DECOYS.append({'file': f.rel, 'why': 'mentions CV'})
+    return f
+
+
+def names_decoy_file(cc):
+    cfg, dc = LANGS[cc], DOCS[cc]
+    f = FileOut('%s/%s.txt' % (cc, dc['files']['decoys']), cfg['region'])
+    for i, x in enumerate(dc['ndecoys']):
+        f.add(lambda x=x: dtpl(x), tries=1)
+        if i == 0:
+            f.raw('')
+    return f
+
+
+CV_EXTS = {1: 'md', 2: 'txt', 3: 'html'}
+
+
+def build_documents():
+    used_names, used_co = set(), set()
+    for ci, cc in enumerate(ORDER):
+        dc = DOCS[cc]
+        notitle = ci % 3 + 1            # which of the three CVs has no title line
+        outside_k = (ci + 1) % 3 + 1    # which applicant is named from a locale outside the gazetteers
+        titles = iter(dc['cv_titles'])
+        for k in (1, 2, 3):
+            if k == outside_k:
+                p = doc_person(cc, used_names, OUTSIDE_LOCALES[cc], outside=True)
+            else:
+                p = doc_person(cc, used_names)
+            f = cv_file(cc, k, CV_EXTS[k], p, None if k == notitle else next(titles), used_names, used_co)
+            if k == outside_k:
+                DOC_OUTSIDE.append((f.rel, p.name))
+        cover_file(cc, doc_person(cc, used_names), used_names, used_co)
+        job_ad_file(cc, used_names, used_co)
+        cv_note_file(cc, used_names, used_co)
+        names_decoy_file(cc)
+    DOC_TRUTH.sort(key=lambda r: r['file'])
+    DOC_DECOYS.sort(key=lambda r: r['file'])
+
+
 # --------------------------------------------------------------- outputs
 
 def write_jsonl(path, rows):
@@ -1784,6 +2179,7 @@ def main():
     for cc in ORDER:
         build_country(cc)
     build_intl()
+    build_documents()  # last: own random stream, leaves the files above unchanged
 
     if DEMO.exists():
         shutil.rmtree(DEMO)
@@ -1802,9 +2198,20 @@ def main():
     write_jsonl(CORPUS / 'ground-truth.jsonl', truth)
     write_jsonl(CORPUS / 'decoys.jsonl', decoys)
     write_jsonl(CORPUS / 'ground-truth-names.jsonl', names)
+    write_jsonl(CORPUS / 'ground-truth-documents.jsonl', DOC_TRUTH)
+    write_jsonl(CORPUS / 'document-decoys.jsonl', DOC_DECOYS)
     write_readme(truth, decoys, names)
     kinds = collections.Counter(r['kind'] for r in truth)
     print('%d files, %d items, %d decoys, %d names' % (len(FileOut.all_files), len(truth), len(decoys), len(names)))
+    doc_files = {r['file'] for r in DOC_TRUTH} | {r['file'] for r in DOC_DECOYS} | \
+        {f.rel for f in FileOut.all_files if '/names-decoys-' in f.rel}
+    doc_names = [r for r in names if r['file'] in doc_files]
+    print('documents: %d CVs / cover letters, %d non-CV decoy documents, %d name occurrences in them '
+          '(%d distinct), %d "not a person" decoys' % (
+              len(DOC_TRUTH), len(DOC_DECOYS), len(doc_names), len({r['value'] for r in doc_names}),
+              sum(1 for d in decoys if d['why'] == 'not a person')))
+    print('applicants named from locales outside the gazetteers: ' +
+          ', '.join('%s (%s)' % (n, rel.split('/')[2]) for rel, n in DOC_OUTSIDE))
     for k in sorted(kinds):
         print('  %-32s %6d' % (k, kinds[k]))
 
@@ -1828,11 +2235,13 @@ domains are `example.*` names, IP addresses come from the documentation ranges
 | `ground-truth.jsonl` | one line per planted item: `{"file", "line", "kind", "value"}` |
 | `decoys.jsonl` | strings that must **not** be reported: `{"file", "line", "text", "why"}` |
 | `ground-truth-names.jsonl` | every person name written: `{"file", "line", "value"}` (not scored yet) |
+| `ground-truth-documents.jsonl` | one line per CV or cover letter: `{"file", "kind": "document.cv", "value": applicant's full name}` |
+| `document-decoys.jsonl` | documents that must **not** be classified as CVs: `{"file", "why": "job advertisement" / "mentions CV"}` |
 | `tools/generate.py` | writes all of the above (deterministic) |
 | `tools/check_truth.py` | re-validates everything; exits non-zero on a problem |
 | `tools/benchgen.py` | writes a >= 1 GiB benchmark tree: `python3 Corpus/tools/benchgen.py /tmp/trawl-bench` (256 files of ~4 MiB: prose, CSV, web/app logs, mail headers; ~1 item per 2 KiB; ~25 s; prints bytes and per-kind item counts) |
 | `tools/bench.py` | trawl vs ripgrep timing on that tree (`make bench`; calls benchgen.py) |
-| `tools/pd.py`, `tools/lang.py` | shared validators/oracle, language templates |
+| `tools/pd.py`, `tools/lang.py`, `tools/lang_docs.py` | shared validators/oracle, language templates (`lang_docs.py`: CVs, cover letters, job ads, name decoys) |
 
 `file` is relative to the repository root (run the scanner from there: `trawl scan Corpus/demo`),
 `line` is the 1-based line of the item's first character.
@@ -1901,6 +2310,43 @@ Other things the scanner should know:
 * Street and city names come from Faker and may contain name-like words; they are not in
   `ground-truth-names.jsonl`. Message-ID-like strings are absent on purpose.
 
+## CVs, cover letters and person-name decoys
+
+Each flavour folder `pt es se de fr it nl gb us` also holds, in the local language:
+
+* three CVs (`curriculo-1.md`, `-2.txt`, `-3.html`; `curriculum-*` in `es`/`it`, `cv-*` in
+  `se`/`fr`/`nl`/`gb`/`us`, `lebenslauf-*` in `de`): the applicant's full name on the first line (or in
+  `<title>` and `<h1>`), a title line (`Currículo`, `Meritförteckning`, `Lebenslauf`, `Résumé`, ...)
+  in two of the three — one per flavour has only section headings — then e-mail, phone (local
+  formats), address, and sections (experience with years, job titles and employers such as
+  `Tejo Software Lda.`, education, skills, languages) and a references line naming a second person;
+* one cover letter (`carta-apresentacao.txt`, `anschreiben.txt`, `cover-letter.txt`, ...): local
+  title, a salutation naming the recruiter (`Exma. Senhora Ana Costa,`, `Sehr geehrte Frau Müller,`
+  — the name is what is written: `Müller`; `Hej Anna!` — `Anna`), body, local sign-off, the
+  applicant's name on the next line, contact data. Cover letters count as `document.cv`;
+* two documents that are **not** CVs (`document-decoys.jsonl`): a job advertisement
+  (responsibilities / requirements / offer, words like experience, education, skills in running
+  text, a contact person and an HR address) and recruitment notes that mention "CV" /
+  "curriculum vitae" in prose;
+* `names-decoys-*.txt`: capitalised phrases that are **not** people, each in `decoys.jsonl` with
+  why `not a person`: privacy-policy phrases and officer titles (`Política de Privacidade`,
+  `Datenschutzbeauftragter`, `Data Protection Officer`), two-word cities (`Frankfurt am Main`,
+  `San Sebastián`, `Den Haag`, `New York`), products (`Microsoft Teams`, `Google Drive`), weekday and
+  month names at sentence start (`Segunda-feira`, `Måndag`, `Maandag`), streets named after people
+  (`Rua Maria Pia`, `Calle Juan Bravo`, `Via Giuseppe Verdi`, `Karl-Marx-Straße`, `Drottninggatan`,
+  `Johannes Vermeerstraat`, `Baker Street`), companies whose first word is a given name
+  (`Martin Schmidt GmbH`, `Anna Larsson AB`, `Thomas Cook Ltd`) and ALL-CAPS headings
+  (`EXPERIÊNCIA PROFISSIONAL`, `TERMS AND CONDITIONS`). The job advertisements end with such a
+  phrase too.
+
+Person names follow the usual rule: the full run of name words as written, particles included
+(`Ana Sofia Pereira da Costa`, `van der Berg`). One applicant per flavour is named from a Faker
+locale outside the nine (`ro_RO pl_PL fi_FI cs_CZ hu_HU hr_HR da_DK no_NO sl_SI`) and neither the
+first nor the last name is in the `first_names*` / `last_names*` lists of the Faker person
+providers `pt_PT es_ES sv_SE de_DE fr_FR it_IT nl_NL en_GB en_US` (the planned name gazetteers).
+These files are generated last, with their own random stream and Faker instances, so they never
+change the other files.
+
 '''
 
 
@@ -1917,6 +2363,12 @@ def write_readme(truth, decoys, names):
                               else d['why'] for d in decoys)
     out = [README_HEAD % TESTED_VERSIONS, '## Counts', '',
            '%d files, %d planted items, %d decoys, %d person names.' % (len(FileOut.all_files), len(truth), len(decoys), len(names)),
+           '',
+           '%d CVs and %d cover letters (`ground-truth-documents.jsonl`), %d non-CV documents (`document-decoys.jsonl`), '
+           '%d applicants named from locales outside the gazetteers: %s.' % (
+               sum(1 for r in DOC_TRUTH if '/' + DOCS[r['file'].split('/')[2]]['files']['cover'] + '.' not in r['file']),
+               sum(1 for r in DOC_TRUTH if '/' + DOCS[r['file'].split('/')[2]]['files']['cover'] + '.' in r['file']),
+               len(DOC_DECOYS), len(DOC_OUTSIDE), ', '.join('`%s` (%s)' % (n, rel.split('/')[2]) for rel, n in DOC_OUTSIDE)),
            '', '| kind | items |', '|---|---:|']
     for k in sorted(kinds):
         out.append('| `%s` | %d |' % (k, kinds[k]))

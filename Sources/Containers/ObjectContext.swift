@@ -260,6 +260,10 @@ public final class ObjectContext {
     /// Flushes the text, settles the status and delivers the result.
     func finish(_ handlerStatus: ObjectStatus, bytes: UInt64) -> ObjectResult {
         if chunker != nil { try? chunker!.finish { match($0) } }
+        // Per-document detector state lives in the worker's scratch; a parent's text is
+        // matched when it finishes (pieces are buffered up to a chunk), after its children,
+        // so documents do not interleave unless a container's own text passes 1 MiB.
+        scanner.matcher.finishDocument(location: location, into: &findings)
         var status = handlerStatus
         if status == .complete {
             if let r = partialReason ?? stopReason { status = .partial(r) } else if regexLimit { status = .partial("regex_limit") }

@@ -36,6 +36,16 @@ public final class Detector: Sendable {
     let byAnchor: [Prefilter.Anchor: [Int]]
     /// Findings below this confidence are dropped.
     public let minConfidence: Double
+    /// Every rule a hit can point at: the catalog's rules, then the name and CV rules.
+    public let ruleList: [Rule]
+    /// Kind of every entry of `ruleList`.
+    let kinds: [String]
+    /// The person-name scanner and CV classifier, when the catalog has a name model and
+    /// the kinds asked for include them.
+    let names: NameScanner?
+    let cv: CVClassifier?
+    /// `ruleList` indices of the name and CV rules (valid when `names` / `cv` are set).
+    let nameRule: Int, cvRule: Int
     /// The kinds this detector was limited to (`--kind`), or nil for all.
     public let onlyKinds: Set<String>?
     /// Margin after a window so look-aheads see real text.
@@ -93,11 +103,28 @@ public final class Detector: Sendable {
         unionBefore = gated.map { compiled[$0].rule.prefilter.back + compiled[$0].rule.context.window }.max() ?? 0
         unionAfter = (gated.map { compiled[$0].rule.maxLength }.max() ?? 0) + ContextMatcher.after
         self.minConfidence = minConfidence
+        var list = compiled.map(\.rule)
+        let wantNames = catalog.names.map { kinds?.contains($0.kind) ?? true } ?? false
+        let wantCV = catalog.names.map { kinds?.contains($0.cv.kind) ?? true } ?? false
+        nameRule = list.count
+        cvRule = list.count + 1
+        if let model = catalog.names, wantNames || wantCV {
+            let scanner = NameScanner(model: model)
+            names = scanner
+            cv = wantCV ? CVClassifier(table: scanner.table) : nil
+            list += model.rules
+        } else {
+            names = nil
+            cv = nil
+        }
+        nameKindWanted = wantNames
+        ruleList = list
+        self.kinds = list.map(\.kind)
         onlyKinds = kinds
     }
 
-    /// The rules, in order (a hit's `ruleIndex` points here).
-    public var ruleList: [Rule] { rules.map(\.rule) }
+    /// Whether person names are reported (they are also looked for when only CVs are).
+    let nameKindWanted: Bool
 
     /// Longest look-behind a rule needs (for chunk overlap).
     public var maxBack: Int { rules.map { $0.rule.prefilter.back + $0.rule.context.window }.max() ?? 0 }
@@ -131,7 +158,10 @@ public final class Detector: Sendable {
             let event = [AnchorEvent(start: chunk.ownedStart, end: chunk.ownedEnd - 1, digitMask: ~0)]
             for r in whole { search(r, event[0], base, count, chunk, scratch, unbounded: true) }
         }
-        return resolve(scratch.hits, base: base, chunk: chunk)
+        if names != nil { scanNames(base, count, chunk, scratch) }
+        let hits = resolve(scratch.hits, base: base, chunk: chunk)
+        if cv != nil { observeDocument(hits, base, count, chunk, scratch) }
+        return nameKindWanted || cv == nil ? hits : hits.filter { $0.ruleIndex != nameRule }
     }
 
     private func run(_ anchor: Prefilter.Anchor, _ events: [AnchorEvent], _ base: UnsafePointer<UInt8>, _ count: Int,
@@ -221,7 +251,7 @@ public final class Detector: Sendable {
         for h in ranked {
             let covered = kept.contains { k in
                 k.range.lowerBound <= h.range.lowerBound && h.range.upperBound <= k.range.upperBound
-                    && !(k.range == h.range && k.confidence == h.confidence && rules[k.ruleIndex].rule.kind != rules[h.ruleIndex].rule.kind)
+                    && !(k.range == h.range && k.confidence == h.confidence && kinds[k.ruleIndex] != kinds[h.ruleIndex])
             }
             if !covered { kept.append(h) }
         }

@@ -14,6 +14,11 @@ public final class DetectorScratch {
     var hits: [Hit] = []
     /// Set when a regex hit its match limit in the last scan (the object is then partial).
     public internal(set) var regexLimitHit = false
+    /// Person-name scanner buffers.
+    var nameTokens: [NameScanner.Token] = []
+    var names: [NameScanner.Found] = []
+    /// What the current document has shown of a CV (reset at each stream's first chunk).
+    var document = DocumentState()
 
     /// Creates scratch space for a detector.
     public init(for detector: Detector) {

@@ -7,6 +7,7 @@ public enum Masker {
         case "ipv4": return maskSplit(value, separator: ".")
         case "ipv6": return maskSplit(value, separator: ":")
         case "mac_address": return maskSplit(value, separator: ":")
+        case "person_name", "document.cv": return maskName(value)
         default: return maskGeneric(value)
         }
     }
@@ -26,6 +27,11 @@ public enum Masker {
         guard parts.count >= 3 else { return maskGeneric(value) }
         let middle = Array(repeating: "*", count: max(1, min(parts.count - 2, 2)))
         return ([String(parts.first!)] + middle + [String(parts.last!)]).joined(separator: String(separator))
+    }
+
+    /// The initial of each word, lengths hidden: `Ana da Costa` -> `A*** d*** C***`.
+    static func maskName(_ value: String) -> String {
+        value.split(separator: " ").map { "\($0.first.map(String.init) ?? "")***" }.joined(separator: " ")
     }
 
     /// Keeps two characters at each end of long values, one at the start of short ones.

@@ -21,9 +21,8 @@ public enum PatternChecker {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { raw in
             let chunk = TextChunk(bytes: raw, ownedStart: 0, ownedEnd: raw.count, newlinesBefore: 0, streamOffset: 0)
-            return detector.scan(chunk, scratch: scratch).map { hit in
-                (detector.rules[hit.ruleIndex].rule.kind, hit.value, hit.confidence)
-            }
+            let hits = detector.scan(chunk, scratch: scratch) + detector.finishDocument(scratch: scratch)
+            return hits.map { hit in (detector.ruleList[hit.ruleIndex].kind, hit.value, hit.confidence) }
         }
     }
 
@@ -33,8 +32,7 @@ public enum PatternChecker {
         let scratch = DetectorScratch(for: detector)
         var failures: [Failure] = []
         var count = 0
-        for compiled in detector.rules {
-            let rule = compiled.rule
+        for rule in detector.ruleList {
             if rule.examples.isEmpty {
                 failures.append(Failure(ruleID: rule.id, source: rule.source, message: "has no examples"))
             }

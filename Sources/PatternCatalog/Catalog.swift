@@ -10,13 +10,15 @@ public struct Catalog: Sendable {
     public var categories: [String: Category]
     /// Top-level domains accepted by the `tld` validator, lowercase.
     public var tlds: Set<String>
+    /// The person-name and CV model, when a pack defines one (the built-in one does).
+    public var names: NameModel?
     /// Validators provided by the detector rather than the `Validators` target.
     public static let detectorValidators: Set<String> = ["tld"]
 
     /// Loads the given directories in order; the first one is expected to be the built-in
     /// `Patterns/` (with `categories.yml` and `data/tlds.txt`).
     public static func load(directories: [String]) throws -> Catalog {
-        var catalog = Catalog(rules: [], categories: [:], tlds: [])
+        var catalog = Catalog(rules: [], categories: [:], tlds: [], names: nil)
         for dir in directories {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
@@ -34,10 +36,11 @@ public struct Catalog: Sendable {
                 }
             }
             for file in try ruleFiles(in: dir) {
-                catalog.rules += try decodeRuleFile(file)
+                try catalog.add(file: file, directory: dir)
             }
         }
         try catalog.lint()
+        try catalog.lintNames()
         return catalog
     }
 
@@ -55,15 +58,22 @@ public struct Catalog: Sendable {
         return files.sorted()
     }
 
-    /// Reads one pack file.
-    static func decodeRuleFile(_ file: String) throws -> [Rule] {
-        guard let root = try YamlErrorLine.compose(file: file) else { return [] }
+    /// Reads one pack file: a `rules` list, or a `names` model (at most one in all).
+    mutating func add(file: String, directory: String) throws {
+        guard let root = try YamlErrorLine.compose(file: file) else { return }
         let top = NodeReader(file: file, node: root)
-        try top.rejectUnknownKeys(["family", "description", "rules"])
-        guard let rulesNode = try top.child("rules"), let seq = rulesNode.sequence else {
-            throw CatalogError(top.location(), "a pattern pack needs a 'rules' list")
+        try top.rejectUnknownKeys(["family", "description", "rules", "names"])
+        if let model = try top.sub("names") {
+            if let first = names {
+                throw CatalogError(model.location(), "a second 'names' model (the first is at \(first.source)); extend that one instead")
+            }
+            names = try NameModelDecoder.decode(model, directory: directory)
+            return
         }
-        return try seq.map { try RuleDecoder.decode(NodeReader(file: file, node: $0)) }
+        guard let rulesNode = try top.child("rules"), let seq = rulesNode.sequence else {
+            throw CatalogError(top.location(), "a pattern pack needs a 'rules' list (or a 'names' model)")
+        }
+        rules += try seq.map { try RuleDecoder.decode(NodeReader(file: file, node: $0)) }
     }
 
     /// Checks cross-rule facts: unique ids, known validators and options, categories.
@@ -87,6 +97,16 @@ public struct Catalog: Sendable {
                 if !category.kinds.contains(rule.kind) {
                     throw CatalogError(rule.source, "rule \(rule.id): kind '\(rule.kind)' is not listed under category '\(rule.category)' in categories.yml")
                 }
+            }
+        }
+    }
+
+    /// Checks that the name model's kinds are listed under their categories.
+    func lintNames() throws {
+        guard let m = names, !categories.isEmpty else { return }
+        for (kind, id) in [(m.kind, m.category), (m.cv.kind, m.cv.category)] {
+            guard let category = categories[id], category.kinds.contains(kind) else {
+                throw CatalogError(m.source, "names: kind '\(kind)' is not listed under category '\(id)' in categories.yml")
             }
         }
     }

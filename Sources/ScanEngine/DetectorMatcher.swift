@@ -20,13 +20,23 @@ final class DetectorMatcher: TextMatcher {
 
     func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool {
         for hit in detector.scan(chunk, scratch: scratch) {
-            let rule = rules[hit.ruleIndex]
-            findings.append(Finding(location: location, kind: rule.kind, detector: rule.id, category: rule.category,
-                                    confidence: hit.confidence, line: hit.line,
-                                    masked: Masker.mask(hit.value, kind: rule.kind),
-                                    fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value))
+            findings.append(finding(hit, location: location))
         }
         return scratch.regexLimitHit
+    }
+
+    func finishDocument(location: String, into findings: inout [Finding]) {
+        for hit in detector.finishDocument(scratch: scratch) {
+            findings.append(finding(hit, location: location))
+        }
+    }
+
+    private func finding(_ hit: Hit, location: String) -> Finding {
+        let rule = rules[hit.ruleIndex]
+        return Finding(location: location, kind: rule.kind, detector: rule.id, category: rule.category,
+                       confidence: hit.confidence, line: hit.line,
+                       masked: Masker.mask(hit.value, kind: rule.kind),
+                       fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value)
     }
 
     func documentFinding(kind: String, category: String, detector id: String, location: String,

@@ -6,8 +6,19 @@ import XCTest
 final class CorpusAccuracyTests: XCTestCase {
     struct Item: Hashable { let file: String; let line: Int; let kind: String; let value: String }
 
-    /// Kinds whose precision and recall must both stay at or above 0.97.
+    /// Precision and recall every structured kind must keep.
     static let threshold = 0.97
+    /// Person names (issue 3): precision and recall floors.
+    static let namePrecision = 0.90, nameRecall = 0.85
+
+    /// The floors of one kind: CVs must all be found, with no false CV.
+    static func floors(_ kind: String) -> (precision: Double, recall: Double) {
+        switch kind {
+        case "person_name": return (namePrecision, nameRecall)
+        case "document.cv": return (1, 1)
+        default: return (threshold, threshold)
+        }
+    }
 
     func readJSONL(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map { line in
@@ -25,20 +36,39 @@ final class CorpusAccuracyTests: XCTestCase {
         let found = try readJSONL(run.stdout).filter { !($0["kind"] as! String).hasPrefix("document.") }.map {
             Item(file: $0["location"] as! String, line: $0["line"] as! Int, kind: $0["kind"] as! String, value: $0["value"] as! String)
         }
-        let truthText = try String(contentsOfFile: RepoPaths.root + "/Corpus/ground-truth.jsonl", encoding: .utf8)
-        let truth = try readJSONL(truthText).map {
-            Item(file: $0["file"] as! String, line: $0["line"] as! Int, kind: $0["kind"] as! String, value: $0["value"] as! String)
-        }
-        XCTAssertGreaterThan(truth.count, 500)
-        let score = AccuracyTable(truth: truth.map { [$0.file, String($0.line), $0.kind, $0.value] },
-                                  found: found.map { [$0.file, String($0.line), $0.kind, $0.value] },
-                                  kindIndex: 2)
+        let truth = try Self.truth()
+        XCTAssertGreaterThan(truth.filter { $0.kind == "person_name" }.count, 2000)
+        XCTAssertGreaterThan(truth.filter { $0.kind == "document.cv" }.count, 20)
+        // Structured items and names are matched by file, line, kind and value; a CV by
+        // file, kind and the applicant's name (its line is where that name stands).
+        func matchKey(_ i: Item) -> [String] { [i.file, i.kind == "document.cv" ? "" : String(i.line), i.kind, i.value] }
+        let score = AccuracyTable(truth: truth.map(matchKey), found: found.map(matchKey), kindIndex: 2)
         print(score.markdown())
         for misses in score.examples(limit: 5) { print(misses) }
+        XCTAssertEqual(Set(score.rows.map(\.kind)).isSuperset(of: ["person_name", "document.cv", "email", "iban"]), true)
         for row in score.rows {
-            XCTAssertGreaterThanOrEqual(row.precision, Self.threshold, "precision of \(row.kind): \(row.tp) tp, \(row.fp) fp")
-            XCTAssertGreaterThanOrEqual(row.recall, Self.threshold, "recall of \(row.kind): \(row.tp) tp, \(row.fn) fn")
+            let floor = Self.floors(row.kind)
+            XCTAssertGreaterThanOrEqual(row.precision, floor.precision, "precision of \(row.kind): \(row.tp) tp, \(row.fp) fp")
+            XCTAssertGreaterThanOrEqual(row.recall, floor.recall, "recall of \(row.kind): \(row.tp) tp, \(row.fn) fn")
         }
+    }
+
+    /// Every planted item: structured items, person names and CV documents.
+    static func truth() throws -> [Item] {
+        func read(_ name: String) throws -> [[String: Any]] {
+            let text = try String(contentsOfFile: RepoPaths.root + "/Corpus/" + name, encoding: .utf8)
+            return try text.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        }
+        let items = try read("ground-truth.jsonl").map {
+            Item(file: $0["file"] as! String, line: $0["line"] as! Int, kind: $0["kind"] as! String, value: $0["value"] as! String)
+        }
+        let names = try read("ground-truth-names.jsonl").map {
+            Item(file: $0["file"] as! String, line: $0["line"] as! Int, kind: "person_name", value: $0["value"] as! String)
+        }
+        let documents = try read("ground-truth-documents.jsonl").map {
+            Item(file: $0["file"] as! String, line: 0, kind: $0["kind"] as! String, value: $0["value"] as! String)
+        }
+        return items + names + documents
     }
 
     func testJSONLFollowsTheOutputContract() throws {
@@ -58,8 +88,7 @@ final class CorpusAccuracyTests: XCTestCase {
         }
         // Without --reveal no ground-truth value is any field of the output, and every
         // masked preview hides something.
-        let truth = try String(contentsOfFile: RepoPaths.root + "/Corpus/ground-truth.jsonl", encoding: .utf8)
-        let values = Set(try readJSONL(truth).map { $0["value"] as! String })
+        let values = Set(try Self.truth().map(\.value))
         var fields = Set<String>()
         for o in a { for v in o.values { if let s = v as? String { fields.insert(s) } } }
         XCTAssertEqual(values.intersection(fields).count, 0, "raw values in masked output (not printed)")

@@ -125,6 +125,13 @@ final class HostileContainerTests: XCTestCase {
         XCTAssertEqual(o.objects["bomb/bomb.zip"], "partial(max_total_size)")
     }
 
+    func testTimeLimit() throws {
+        let o = try scan("bomb", extra: ["--max-member-size", "1G", "--object-timeout", "0.05"])
+        XCTAssertEqual(o.objects["bomb/bomb.zip!/bomb.txt"], "partial(timeout)")
+        XCTAssertEqual(o.objects["bomb/bomb.zip"], "partial(timeout)")
+        XCTAssertLessThan(o.seconds, 5)
+    }
+
     func testNestingDeeperThanTheLimitIsCutAtTheLimit() throws {
         let o = try scan("nested")
         XCTAssertFalse(o.findings.contains { $0.location.hasPrefix("nested/nested.zip") }, "the leaf below the depth limit was read")

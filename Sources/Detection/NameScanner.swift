@@ -1,0 +1,553 @@
+import PatternCatalog
+
+/// Finds person names in text by words, not by regular expression: every capitalised word
+/// is looked up once in the model's `WordTable`; runs of name words (with particles and
+/// initials between) are weighed by the evidence around them.
+///
+/// Immutable and shareable.
+struct NameScanner: Sendable {
+    let table: WordTable
+    let scores: NameModel.Scores
+    /// Suffixes of street and place words (`gatan`), folded.
+    let streetSuffixes: [[UInt8]]
+    /// Longest label, prefix or sign-off phrase, in words.
+    static let phraseWords = 4
+    static let maxTokens = 6
+
+    init(model: NameModel) {
+        var entries: [(String, WordClass)] = []
+        func add(_ words: [String], _ cls: WordClass) {
+            for w in words {
+                entries.append((w, cls))
+                // Multi-word list entries (given names "Hans Peter", "María José", surnames
+                // "van der Berg") also count word by word, as name words.
+                if cls == .given || cls == .surname {
+                    for part in w.split(separator: " ") where part.first?.isUppercase == true { entries.append((String(part), cls)) }
+                    for part in w.split(separator: "-") where part.count > 1 { entries.append((String(part), cls)) }
+                }
+            }
+        }
+        add(model.givenNames, .given)
+        add(model.surnames, .surname)
+        add(model.particles, .particle)
+        add(NameModel.all(model.notNames), .notName)
+        add(model.streetWords, .street)
+        add(model.orgSuffixes, .org)
+        add(NameModel.all(model.labels), .label)
+        add(NameModel.all(model.prefixes), .prefix)
+        add(NameModel.all(model.signoffs), .signoff)
+        add(NameModel.all(model.cv.titles), .cvTitle)
+        add(NameModel.all(model.cv.letterTitles), .letterTitle)
+        add(NameModel.all(model.cv.sections), .cvSection)
+        table = WordTable(entries)
+        scores = model.scores
+        streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
+    }
+
+    /// One word of a run.
+    struct Token {
+        var start: Int, end: Int
+        var cls: WordClass
+        /// A capital then small letters ("Ana", "McKay", "O'Brien", "Jean-Luc").
+        var nameCase: Bool
+        /// One capital and a dot ("J.").
+        var initial: Bool
+        var particle: Bool
+        /// A hyphenated place name ("Saint-Rémy-de-Provence", "Konrad-Adenauer-Ring").
+        var place: Bool
+    }
+
+    /// How a name was found (the CV classifier and tests read it).
+    enum Evidence { case label, prefix, signoff, lists, email }
+
+    /// A name found in a buffer.
+    struct Found {
+        var range: Range<Int>
+        var confidence: Double
+        var evidence: Evidence
+    }
+
+    /// Appends the names that start in `from..<to` of `p[0..<count]`.
+    func scan(_ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int, tokens: inout [Token], into out: inout [Found]) {
+        var i = from
+        while i < to {
+            if i + 8 <= to {
+                // Eight bytes at a time: jump to the first capital A-Z or non-ASCII byte.
+                let flags = NameScanner.candidates(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount >> 3
+            }
+            let b = p[i]
+            // A capital starts with ASCII A-Z or a two-byte lead.
+            if !((b &- 65) < 26 || (b >= 0xC3 && b <= 0xD0)) { i += 1; continue }
+            if !WordTable.isCapital(p, i, count) || !boundaryBefore(p, i) { i = nextCharacter(p, i, count); continue }
+            let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
+            i = max(next, i + 1)
+        }
+    }
+
+    /// The high bit of each byte of `x` that is A-Z (strictly between 0x40 and 0x5B, the
+    /// "hasbetween" trick of Bit Twiddling Hacks on 7-bit lanes) or not ASCII.
+    @inline(__always)
+    static func candidates(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & (ones &* 127)
+        let upper = ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128)
+        return upper | (x & (ones &* 128))
+    }
+
+    /// Whether a word may start at `i`: the byte before is not part of a word, an address,
+    /// a path or a number.
+    @inline(__always)
+    func boundaryBefore(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        if i == 0 { return true }
+        let c = p[i - 1]
+        switch c {
+        case 32, 9, 10, 13, 40, 34, 39, 62, 91, 123, 44, 59, 58, 124, 42: // space \t \n \r ( " ' > [ { , ; : | *
+            return true
+        case 0xA0:   // no-break space, or the end of a letter (Latin-1 à is C3 A0)
+            return i >= 2 && p[i - 2] == 0xC2
+        case 0x9C, 0x98:   // “ ‘
+            return i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80
+        case 0xAB:   // «
+            return i >= 2 && p[i - 2] == 0xC2
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    func nextCharacter(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
+        var j = i + 1
+        while j < count && p[j] & 0xC0 == 0x80 { j += 1 }
+        return j
+    }
+
+    /// Reads one word starting at `i` (letters, inner apostrophes and hyphens); returns its
+    /// end, or `i` when no letter starts there.
+    @inline(__always)
+    func wordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
+        var j = i
+        while j < count {
+            let b = p[j]
+            if (b &- 97) < 26 || (b &- 65) < 26 {
+                j += 1
+            } else if b >= 0xC3 && b <= 0xD4 {
+                j = nextCharacter(p, j, count)
+            } else if (b == 39 || b == 45) && j > i && j + 1 < count && isLetterStart(p[j + 1]) {
+                j += 1    // O'Brien, Jean-Luc
+            } else if b == 0xE2 && j > i && j + 3 < count && p[j + 1] == 0x80 && p[j + 2] == 0x99 && isLetterStart(p[j + 3]) {
+                j += 3    // O’Brien
+            } else {
+                break
+            }
+        }
+        return j
+    }
+
+    @inline(__always)
+    func isLetterStart(_ b: UInt8) -> Bool { (b &- 97) < 26 || (b &- 65) < 26 || (b >= 0xC3 && b <= 0xD4) }
+
+    /// Reads the run of name words at `i` and records it when the evidence suffices.
+    /// Returns where scanning goes on.
+    /// With `assumeContext` the run counts as labelled (the top line of a CV).
+    func run(_ p: UnsafePointer<UInt8>, count: Int, at start: Int, limit: Int, assumeContext: Bool = false,
+             tokens: inout [Token], into out: inout [Found]) -> Int {
+        tokens.removeAll(keepingCapacity: true)
+        var i = start
+        var stoppedByWord = false    // the run ended at a capitalised word that is not a name word
+        var stoppedByOrg = false
+        var stoppedBySymbol = false  // an address, path or number is glued to the last word
+        while tokens.count < NameScanner.maxTokens {
+            guard i < count, isLetterStart(p[i]) else { break }
+            let end = wordEnd(p, i, count)
+            guard end > i else { break }
+            let capital = WordTable.isCapital(p, i, count)
+            var cls = table.lookup(p, i, end)
+            // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
+            if end < count {
+                let c = p[end]
+                if c == 64 || c == 95 || c == 47 || c == 61 || c == 43 || (c &- 48) < 10 {
+                    stoppedBySymbol = true
+                    break
+                }
+                if c == 46 && end + 1 < count && isLetterStart(p[end + 1]) && !(end - i == 1 && capital) {
+                    stoppedBySymbol = true
+                    break
+                }
+            }
+            let initial = capital && end - i == 1 && end < count && p[end] == 46
+            if initial { cls = table.lookup(p, i, end + 1) }     // "C." (calle) is a street word
+            let particle = !capital && cls.contains(.particle)
+            if !capital && !particle { break }
+            if capital && !initial {
+                let hyphenParts = cls.isDisjoint(with: [.given, .surname]) ? partsClass(p, i, end) : []
+                cls.formUnion(hyphenParts)
+                if cls.contains(.org) && !tokens.isEmpty { stoppedByOrg = true; break }
+                if cls.contains(.notName) && cls.isDisjoint(with: [.given, .surname]) { stoppedByWord = true; break }
+                if cls.contains(.notName) && tokens.isEmpty && !cls.contains(.given) { stoppedByWord = true; break }
+                if hasStreetSuffix(p, i, end) { stoppedByWord = true; break }
+            }
+            let nameCase = capital && !initial && hasSmallLetter(p, i, end)
+            if capital && !initial && !nameCase && cls.isDisjoint(with: [.given, .surname]) { break }  // ALL-CAPS word
+            tokens.append(Token(start: i, end: end, cls: cls, nameCase: nameCase, initial: initial, particle: particle,
+                                place: capital && isPlace(p, i, end)))
+            // Between words: one space (after an initial's dot, one space too).
+            var j = initial ? end + 1 : end
+            if !initial && j < count && p[j] == 46, cls.contains(.prefix) { j += 1 }   // "Dr." "Mr."
+            guard j + 1 < count, p[j] == 32 else { break }
+            j += 1
+            i = j
+        }
+        // Particles and initials may not end a run; honorific prefixes at its start are
+        // evidence, not part of the name; a particle before a known given name ends another
+        // noun ("Kontaktdaten von Hannes", "Recapiti di Olga").
+        while let last = tokens.last, last.particle || last.initial { tokens.removeLast() }
+        guard !tokens.isEmpty else { return max(start + 1, i) }
+        let resume = tokens[tokens.count - 1].end
+        guard !stoppedByOrg, !stoppedBySymbol else { return resume }
+        var lead = 0
+        while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
+        let honorific = lead > 0
+        if !honorific && !assumeContext, let g = tokens.firstIndex(where: { $0.cls.contains(.given) }), g > 1,
+           tokens[g - 1].particle, !tokens[0].cls.contains(.given) {
+            lead = g
+        }
+        while lead < tokens.count, tokens[lead].particle || tokens[lead].initial && lead == tokens.count - 1 { lead += 1 }
+        guard lead < tokens.count else { return resume }
+        // A sentence may start with another capitalised word ("Later Laura sent ..."): when
+        // the run as a whole is no name, try it again without that word.
+        while true {
+            if let found = evaluate(p, count, tokens: tokens, lead: lead, limit: limit, honorific: honorific,
+                                    assumeContext: assumeContext, stoppedByWord: stoppedByWord, afterSentenceWord: lead > 0 && !honorific) {
+                out.append(found)
+                return resume
+            }
+            // Only a known common word is dropped ("Later"): an unknown one may be a first
+            // name no list holds ("Măriuca Stan").
+            guard !honorific, lead == 0, tokens.count > 1, tokens[0].cls.contains(.notName),
+                  tokens[0].cls.isDisjoint(with: [.given, .surname]), !tokens[1].particle,
+                  sentenceStart(p, tokens[0].start) else { return resume }
+            lead = 1
+        }
+    }
+
+    /// Whether `i` starts a sentence: the text before it (spaces skipped) is a line start or
+    /// ends in `.`, `!`, `?`, `-`, `*` or `>`.
+    func sentenceStart(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && (p[j] == 32 || p[j] == 9) { j -= 1 }
+        if j < 0 { return true }
+        switch p[j] { case 10, 13, 46, 33, 63, 45, 42, 62: return true; default: return false }
+    }
+
+    /// Weighs the run `tokens[lead...]`; returns the name when the evidence suffices.
+    func evaluate(_ p: UnsafePointer<UInt8>, _ count: Int, tokens: [Token], lead: Int, limit: Int, honorific: Bool,
+                  assumeContext: Bool, stoppedByWord: Bool, afterSentenceWord: Bool) -> Found? {
+        let first = tokens[lead], last = tokens[tokens.count - 1]
+        guard first.start < limit else { return nil }
+        var wordCount = 0
+        var laterSurname = false, laterAllNameCase = true
+        for k in lead..<tokens.count where !tokens[k].particle {
+            wordCount += 1
+            if k > lead {
+                if tokens[k].cls.contains(.surname) { laterSurname = true }
+                if !(tokens[k].nameCase || tokens[k].initial) { laterAllNameCase = false }
+            }
+        }
+        // A given name that is also a common word ("Tage", "Frans", "May") counts as one only
+        // next to a known surname.
+        let given = first.cls.contains(.given) && (!first.cls.contains(.notName) || laterSurname)
+        let afterNumber = precededByNumber(p, tokens[0].start)
+        // One word: a given name alone, or any name word after a salutation or label; never
+        // the head of a longer capitalised phrase, a number's unit or a place. These cheap
+        // checks come first: most capitalised words end here.
+        if wordCount == 1 && (stoppedByWord || afterNumber || first.cls.contains(.notName) || !first.nameCase || first.place) { return nil }
+        var context: Evidence? = honorific ? .prefix : (assumeContext ? .label : nil)
+        if context == nil { context = contextBefore(p, first.start, count) }
+        if wordCount == 1 && context == nil && !given { return nil }
+        // Street names: after a street word, or ending in a street type ("Kirsty Common",
+        // "5 Joanna Hill"); organisations: before a legal form.
+        if precedingWord(p, tokens[0].start, count).contains(.street) || followedByOrgOrStreet(p, last.end, count) { return nil }
+        if lead > 0 && tokens[..<lead].contains(where: { $0.cls.contains(.street) }) { return nil }
+        if wordCount >= 2 && last.cls.contains(.street) && (afterNumber || !last.cls.contains(.surname)) { return nil }
+
+        let confidence: Double
+        var evidence: Evidence = context ?? .lists
+        if wordCount >= 2 {
+            if given && laterSurname {
+                confidence = scores.givenAndSurname
+            } else if context != nil {
+                confidence = scores.context
+            } else if given && laterAllNameCase {
+                confidence = scores.givenAndOther
+            } else if emailAgrees(p, count, tokens: tokens[lead...], from: last.end) {
+                confidence = scores.context
+                evidence = .email
+            } else {
+                return nil
+            }
+        } else if context != nil {
+            confidence = scores.singleGivenContext
+        } else if afterSentenceWord || !precededByCapitalWord(p, first.start) {
+            confidence = scores.singleGiven
+        } else {
+            return nil
+        }
+        var score = confidence
+        if evidence != .email && emailAgrees(p, count, tokens: tokens[lead...], from: last.end) { score = min(1, score + scores.emailAgrees) }
+        return Found(range: first.start..<last.end, confidence: score, evidence: evidence)
+    }
+
+    /// Whether the word before `i` (one space back, maybe after a comma) is a number.
+    func precededByNumber(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 2, p[i - 1] == 32 else { return false }
+        var j = i - 2
+        if p[j] == 44, j > 0 { j -= 1 }
+        return (p[j] &- 48) < 10
+    }
+
+    /// Whether the word after `end` (one space on) makes the run an organisation or a place:
+    /// a legal form read with its dots ("S.r.l.", "S.A.", "GmbH,"), any short capitalised
+    /// abbreviation with two dots or more ("S.r.l.s."), or a street word ("Olof Palmes gata").
+    func followedByOrgOrStreet(_ p: UnsafePointer<UInt8>, _ end: Int, _ count: Int) -> Bool {
+        var s = end
+        let comma = s < count && p[s] == 44        // "Costa, Lda": only short legal forms after a comma
+        if s < count && (p[s] == 44 || p[s] == 46) { s += 1 }
+        guard s + 1 < count, p[s] == 32 else { return false }
+        s += 1
+        var e = s
+        var dots = 0
+        while e < count && e - s < 16, p[e] != 32 && p[e] != 10 && p[e] != 44 && p[e] != 59 && p[e] != 41 && p[e] != 60 && p[e] != 13 {
+            if p[e] == 46 { dots += 1 }
+            e += 1
+        }
+        guard e > s else { return false }
+        let cls = table.lookup(p, s, e).union(p[e - 1] == 46 ? table.lookup(p, s, e - 1) : [])
+        if !comma && cls.contains(.street) { return true }
+        guard !comma || e - s <= 5 || dots >= 2 else { return false }
+        if cls.contains(.org) { return true }
+        return dots >= 2 && e - s <= 9 && (p[s] &- 65) < 26
+    }
+
+    /// Whether a hyphenated word is a place: a part in small letters ("Aix-en-Provence") or a
+    /// part that is a street or place word ("Saint-Étienne", "Konrad-Adenauer-Ring").
+    func isPlace(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var s = from
+        var j = from
+        var hyphens = 0
+        while j <= to {
+            if j == to || p[j] == 45 {
+                if j < to { hyphens += 1 }
+                if hyphens > 0 && j > s {
+                    if (p[s] &- 97) < 26 { return true }
+                    if table.lookup(p, s, j).contains(.street) { return true }
+                }
+                s = j + 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// Classes of the parts of a hyphenated word ("Hans-Peter" is a given name if "Hans" is).
+    func partsClass(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> WordClass {
+        var cls: WordClass = []
+        var s = from
+        var j = from
+        var found = false
+        while j <= to {
+            if j == to || p[j] == 45 {
+                if j > s && (s != from || j != to) {
+                    let c = table.lookup(p, s, j).intersection([.given, .surname])
+                    cls.formUnion(c)
+                    found = true
+                }
+                s = j + 1
+            }
+            j += 1
+        }
+        return found ? cls : []
+    }
+
+    @inline(__always)
+    func hasSmallLetter(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var j = from + 1
+        while j < to {
+            let b = p[j]
+            if (b &- 97) < 26 { return true }
+            if b >= 0xC3 && b <= 0xD4 && j + 1 < to {
+                if WordTable.foldPair(b, p[j + 1]) == (b, p[j + 1]) && !(b == 0xC3 && p[j + 1] == 0x97) { return true }
+                j += 2
+                continue
+            }
+            j += 1
+        }
+        return false
+    }
+
+    func hasStreetSuffix(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        for s in streetSuffixes where to - from > s.count {
+            var k = 0
+            while k < s.count && (p[to - s.count + k] | (p[to - s.count + k] < 0x80 ? 0x20 : 0)) == s[k] { k += 1 }
+            if k == s.count { return true }
+        }
+        return false
+    }
+
+    /// Whether the word before `i` (one space back) is a capitalised word other than a common
+    /// one ("Later"): then a lone given name is the tail of a longer proper noun.
+    func precededByCapitalWord(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 2, p[i - 1] == 32 else { return false }
+        var j = i - 2
+        while j > 0 && (isLetterStart(p[j]) || p[j] & 0xC0 == 0x80) { j -= 1 }
+        let s = isLetterStart(p[j]) ? j : j + 1
+        guard s < i - 1 else { return false }
+        return WordTable.isCapital(p, s, i) && !table.lookup(p, s, i - 1).contains(.notName)
+    }
+
+    /// The classes of the word just before `i` (one space back), if any.
+    /// Particles are skipped ("avenue de Pascal").
+    func precedingWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> WordClass {
+        var i = i
+        for _ in 0..<3 {
+            guard i >= 2, p[i - 1] == 32 else { return [] }
+            var j = i - 2
+            while j > 0 && (isLetterStart(p[j]) || p[j] & 0xC0 == 0x80 || p[j] == 46 || p[j] == 47) { j -= 1 }
+            let s = (isLetterStart(p[j]) || p[j] & 0xC0 == 0x80) ? j : j + 1
+            guard s < i - 1 else { return [] }
+            let cls = table.lookup(p, s, i - 1)
+            if cls.contains(.particle) && !WordTable.isCapital(p, s, i) { i = s; continue }
+            return cls
+        }
+        return []
+    }
+
+    /// Evidence before a run: a label and ':' ("Nome: "), a salutation or honorific
+    /// ("Dear "), or a sign-off on the line before ("Kind regards,").
+    func contextBefore(_ p: UnsafePointer<UInt8>, _ start: Int, _ count: Int) -> Evidence? {
+        var j = start - 1
+        // Quotes, stars, brackets and tags between the label and the name.
+        while j >= 0 {
+            let b = p[j]
+            if b == 32 || b == 9 || b == 34 || b == 39 || b == 42 || b == 40 { j -= 1; continue }
+            if b == 62, let open = tagStart(p, j) { j = open - 1; continue }
+            if b == 0x9C || b == 0xAB || b == 0xA0, j >= 1, p[j - 1] == 0x80 || p[j - 1] == 0xC2 {
+                j -= (p[j - 1] == 0xC2 ? 2 : 3); continue
+            }
+            break
+        }
+        if j < 0 || p[j] == 10 {
+            return signoffBefore(p, j) ? .signoff : nil
+        }
+        var colon = false
+        if p[j] == 58 || p[j] == 61 {
+            colon = true
+            j -= 1
+            while j >= 0, p[j] == 32 || p[j] == 34 || p[j] == 39 || p[j] == 42 { j -= 1 }
+            if j >= 0, p[j] == 62, let open = tagStart(p, j) { j = open - 1 }
+        }
+        guard j >= 0 else { return nil }
+        // Up to four words back, each tried as a phrase ending at j.
+        let end = j + 1
+        var s = j
+        var words = 0
+        while words < NameScanner.phraseWords {
+            while s > 0 && (isLetterStart(p[s - 1]) || p[s - 1] & 0xC0 == 0x80 || p[s - 1] == 45 || p[s - 1] == 46) { s -= 1 }
+            if !(isLetterStart(p[s]) || p[s] & 0xC0 == 0x80) { break }
+            let cls = table.lookup(p, s, end)
+            if colon && !cls.isDisjoint(with: [.label, .prefix]) { return .label }
+            if !colon && !cls.isDisjoint(with: [.prefix, .signoff]) && (s == 0 || !isLetterStart(p[s - 1])) { return .prefix }
+            words += 1
+            guard s >= 2, p[s - 1] == 32, isLetterStart(p[s - 2]) || p[s - 2] & 0xC0 == 0x80 || p[s - 2] == 46 else { break }
+            s -= 2
+        }
+        return nil
+    }
+
+    /// The `<` of a tag ending at `j` (at most 40 bytes back), if there is one.
+    func tagStart(_ p: UnsafePointer<UInt8>, _ j: Int) -> Int? {
+        var k = j - 1
+        while k >= 0 && j - k < 40 {
+            if p[k] == 60 { return k }
+            if p[k] == 62 || p[k] == 10 { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether the last non-blank line before the newline at `nl` is a sign-off.
+    func signoffBefore(_ p: UnsafePointer<UInt8>, _ nl: Int) -> Bool {
+        var e = nl
+        // Skip at most one blank line.
+        var blanks = 0
+        while e >= 0 {
+            var s = e - 1
+            while s >= 0 && p[s] != 10 { s -= 1 }
+            var a = s + 1, z = e
+            while a < z && (p[a] == 32 || p[a] == 9 || p[a] == 62) { a += 1 }
+            while z > a && (p[z - 1] == 32 || p[z - 1] == 44 || p[z - 1] == 33 || p[z - 1] == 46 || p[z - 1] == 13 || p[z - 1] == 45) { z -= 1 }
+            if a == z {
+                blanks += 1
+                if blanks > 1 || s < 0 { return false }
+                e = s
+                continue
+            }
+            return z - a <= 40 && table.lookup(p, a, z).contains(.signoff)
+        }
+        return false
+    }
+
+    /// Whether an e-mail address within 80 bytes after the name, on the same line, has a
+    /// local part containing one of the name's words (accents folded to ASCII).
+    func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: ArraySlice<Token>, from: Int) -> Bool {
+        let end = min(count, from + 80)
+        var at = from
+        while at < end && p[at] != 64 && p[at] != 10 { at += 1 }
+        guard at < end, p[at] == 64 else { return false }
+        var s = at - 1
+        while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }
+        guard at - s >= 3 else { return false }
+        var local = [UInt8]()
+        for k in s..<at { let b = p[k]; if (b &- 65) < 26 { local.append(b | 0x20) } else if (b &- 97) < 26 { local.append(b) } }
+        for w in words where !w.particle && !w.initial {
+            let (folded, exact) = NameScanner.asciiFold(p, w.start, w.end)
+            // Transliterations vary ("Шилов" shilov / schilow): compare their start only.
+            let needle = exact ? folded : Array(folded.prefix(4))
+            if needle.count >= 3 && NameScanner.contains(local, needle) { return true }
+        }
+        return false
+    }
+
+    /// Lowercase ASCII letters of a word: accents dropped (é -> e, č -> c), Greek and
+    /// Cyrillic transliterated; `exact` is false when a transliteration was needed.
+    static func asciiFold(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> ([UInt8], exact: Bool) {
+        var out = [UInt8]()
+        var exact = true
+        var i = from
+        while i < to {
+            let b = p[i]
+            if (b &- 65) < 26 { out.append(b | 0x20); i += 1; continue }
+            if (b &- 97) < 26 { out.append(b); i += 1; continue }
+            if b >= 0xC3 && b <= 0xD4 && i + 1 < to {
+                let cp = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+                if let t = Transliteration.latin(cp) {
+                    out.append(contentsOf: t.utf8)
+                    if cp >= 0x370 { exact = false }
+                }
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return (out, exact)
+    }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
+            if Array(hay[s..<(s + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}
