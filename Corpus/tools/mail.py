@@ -16,7 +16,8 @@ the oracle can read on a line must be exactly the items planted there.
 
 Ground truth lines: {"location", "kind", "value"}; `location` is the object the scanner
 reports the item at (`Corpus/mail/hr-2024.mbox!/message-3!/cvs.zip!/cv-anna.txt`). Each
-location lists each (kind, value) once. Every message also yields one
+location lists each (kind, value) once; person names (`person_name`) are the names written
+(display names in headers, greetings, signatures, CV heads). Every message also yields one
 `document.correspondence` finding, listed with the value "message".
 """
 from __future__ import annotations
@@ -59,6 +60,7 @@ class TextObj:
         self.region = region
         self.lines = []
         self.items = set()
+        self.names = set()
 
     def add(self, make, tries=400):
         for _ in range(tries):
@@ -73,6 +75,7 @@ class TextObj:
             raise RuntimeError('could not build a clean line: %r' % text)
         self.lines.append(text)
         self.items.update(items)
+        self.names.update(p[1] for p in ln.parts if p[0] == 'n')
         return text
 
 
@@ -182,6 +185,8 @@ class Corpus:
     def record(self, location, obj):
         for kind, value in sorted(obj.items):
             self.truth.append((location, kind, value))
+        for name in sorted(obj.names):
+            self.truth.append((location, 'person_name', name))
 
     def person(self, cc):
         cfg = LANGS[cc]
@@ -268,7 +273,7 @@ class Corpus:
     def body_plain(self, p, to):
         cfg = p.cfg
         return [
-            lambda: g.Ln(g.T('%s %s,' % (cfg['greeting'], to.first))),
+            lambda: g.Ln(g.T(cfg['greeting'] + ' '), g.N(to.first), g.T(',')),
             lambda: g.Ln(g.T('you can reach me on '), phone_item(p), g.T(' or write to '), email_item(p), g.T('.')),
             lambda: g.Ln(g.T('For the contract: '), natid_item(p, cfg)),
             lambda: g.Ln(g.T(cfg['closing'])),
@@ -278,7 +283,7 @@ class Corpus:
     def body_pay(self, p, to):
         cfg = p.cfg
         return [
-            lambda: g.Ln(g.T('%s %s,' % (cfg['greeting'], to.first))),
+            lambda: g.Ln(g.T(cfg['greeting'] + ' '), g.N(to.first), g.T(',')),
             lambda: g.Ln(g.T('please pay the deposit to IBAN '), iban_item(p), g.T(', thank you.')),
             lambda: g.Ln(g.T('The card on file ends differently, use card '), card_item(p), g.T(' only for the hotel.')),
             lambda: g.Ln(g.T(cfg['closing'])),
