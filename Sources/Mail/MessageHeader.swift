@@ -22,10 +22,11 @@ public struct MessageHeader: Sendable, Hashable {
 
     /// Parses the header section that starts at `start` in `bytes`, up to `end`.
     ///
-    /// Returns the header and the offset of the body (after the blank line; `end` when
-    /// there is none). Lines that are neither fields nor continuations (an mbox `From `
-    /// line, garbage) are skipped. Only the first `maxBytes` bytes of the section are
-    /// kept; the rest is skipped to find the body, and `truncated` is set.
+    /// Returns the header and the offset of the body: after the blank line, or at the
+    /// first line that is neither a field nor a continuation (a part without headers, a
+    /// header missing its blank line), or `end`. An mbox-style `From ` first line is
+    /// skipped. Only the first `maxBytes` bytes of the section are kept; the rest is
+    /// skipped to find the body, and `truncated` is set.
     public static func parse(_ bytes: [UInt8], from start: Int, to end: Int, maxBytes: Int) -> (MessageHeader, Int) {
         var header = MessageHeader()
         var i = start
@@ -75,8 +76,13 @@ public struct MessageHeader: Sendable, Hashable {
                 var v = colon + 1
                 while v < i + take && (bytes[v] == 0x20 || bytes[v] == 0x09) { v += 1 }
                 current = (name, Array(bytes[v..<(i + take)]))
+            } else if header.fields.isEmpty && current == nil && i == start && MboxReader.isFromLine(Array(bytes[i..<min(i + 5, lineEnd)])) {
+                // An mbox-style `From ` line on top of a single message: not a field, skipped.
             } else {
+                // Not a field: the header ended without its blank line (or there was none).
+                // The body starts here, so no text is lost.
                 flush()
+                return (header, i)
             }
             i = next
         }

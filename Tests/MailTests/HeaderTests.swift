@@ -21,7 +21,7 @@ final class HeaderTests: XCTestCase {
     }
 
     func testHeaderUnfoldingAndEnd() {
-        let text = "From: Anna\r\n Müller <anna@example.de>\r\nSubject: a\r\n\tb\r\nX-Bad line\r\nTo: b@example.com\r\n\r\nbody"
+        let text = "From x@example.com Mon Sep  2 10:00:00 2024\r\nFrom: Anna\r\n Müller <anna@example.de>\r\nSubject: a\r\n\tb\r\nTo: b@example.com\r\n\r\nbody"
         let bytes = Array(text.utf8)
         let (h, body) = MessageHeader.parse(bytes, from: 0, to: bytes.count, maxBytes: 1 << 20)
         XCTAssertEqual(h.first("from")?.decoded, "Anna Müller <anna@example.de>")
@@ -61,5 +61,18 @@ final class HeaderTests: XCTestCase {
         let list = AddressList.parse("\"Müller, Anna\" <anna@example.de>, Bob Smith <bob@example.com>, carl@example.org (Carl Zeiss), dora@example.net, Team: eve@example.com, Fred <f@example.com>;")
         XCTAssertEqual(list.map(\.name), ["Müller, Anna", "Bob Smith", "Carl Zeiss", nil, nil, "Fred"])
         XCTAssertEqual(list.map(\.address), ["anna@example.de", "bob@example.com", "carl@example.org", "dora@example.net", "eve@example.com", "f@example.com"])
+    }
+
+    func testHeaderWithoutBlankLineOrWithoutFields() {
+        for (text, want, fields) in [("Content-Type: text/plain\nhello anna@example.pt\n", "hello anna@example.pt\n", 1),
+                                     ("hello anna@example.pt\n", "hello anna@example.pt\n", 0),
+                                     ("\nbody only", "body only", 0)] {
+            let bytes = Array(text.utf8)
+            let (h, body) = MessageHeader.parse(bytes, from: 0, to: bytes.count, maxBytes: 1 << 20)
+            XCTAssertEqual(h.fields.count, fields, text)
+            XCTAssertEqual(String(decoding: bytes[body...], as: UTF8.self), want, text)
+        }
+        let m = MIMEParser().parse(Array("Content-Type: multipart/mixed; boundary=b\n\n--b\nno headers anna@example.pt\n--b--\n".utf8))
+        XCTAssertEqual(m.bodies.map(\.text), ["no headers anna@example.pt"])
     }
 }
