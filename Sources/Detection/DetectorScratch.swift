@@ -15,7 +15,7 @@ public final class DetectorScratch {
     /// Set when a regex hit its match limit in the last scan (the object is then partial).
     public internal(set) var regexLimitHit = false
     /// Person-name scanner buffers.
-    var nameTokens: [NameScanner.Token] = []
+    var nameTokens = NameScanner.TokenRun()
     var names: [NameScanner.Found] = []
     /// What the current document has shown of a CV (reset at each stream's first chunk).
     var document = DocumentState()
@@ -32,6 +32,7 @@ public final class DetectorScratch {
 
     deinit {
         searchedTo.deallocate()
+        nameTokens.deallocate()
         stamp.deallocate()
     }
 }

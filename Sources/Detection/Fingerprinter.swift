@@ -47,3 +47,26 @@ public struct Fingerprinter: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// One worker's memory of recent fingerprints: names and addresses repeat within and
+/// across files, and a dictionary probe costs far less than two SHA-256 runs. Bounded:
+/// it starts afresh when full.
+public struct FingerprintCache {
+    private var entries: [String: String] = [:]
+    private let capacity: Int
+
+    /// Creates an empty cache holding at most `capacity` values.
+    public init(capacity: Int = 8192) {
+        self.capacity = capacity
+        entries.reserveCapacity(capacity)
+    }
+
+    /// The fingerprint of `value` under `fingerprinter`.
+    public mutating func fingerprint(_ value: String, with fingerprinter: Fingerprinter) -> String {
+        if let known = entries[value] { return known }
+        let f = fingerprinter.fingerprint(value)
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[value] = f
+        return f
+    }
+}

@@ -31,7 +31,21 @@ public enum Masker {
 
     /// The initial of each word, lengths hidden: `Ana da Costa` -> `A*** d*** C***`.
     static func maskName(_ value: String) -> String {
-        value.split(separator: " ").map { "\($0.first.map(String.init) ?? "")***" }.joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        let bytes = Array(value.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 32 { i += 1; continue }
+            // The word's first character (its lead byte and continuation bytes), then ***.
+            if !out.isEmpty { out.append(32) }
+            let lead = bytes[i]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            out.append(contentsOf: bytes[i..<min(bytes.count, i + length)])
+            out.append(contentsOf: [42, 42, 42])
+            while i < bytes.count && bytes[i] != 32 { i += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Keeps two characters at each end of long values, one at the start of short ones.

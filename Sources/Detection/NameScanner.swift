@@ -39,6 +39,9 @@ struct NameScanner: Sendable {
         add(NameModel.all(model.cv.titles), .cvTitle)
         add(NameModel.all(model.cv.letterTitles), .letterTitle)
         add(NameModel.all(model.cv.sections), .cvSection)
+        for phrase in NameModel.all(model.labels) + NameModel.all(model.prefixes) + NameModel.all(model.signoffs) {
+            if let tail = phrase.split(separator: " ").last, tail.count < phrase.count { entries.append((String(tail), .phraseTail)) }
+        }
         table = WordTable(entries)
         scores = model.scores
         streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
@@ -57,6 +60,33 @@ struct NameScanner: Sendable {
         var place: Bool
     }
 
+    /// The words of the run being read: a fixed buffer of `maxTokens`, reused for every run
+    /// (no allocation or reference counting per capitalised word).
+    struct TokenRun {
+        let storage: UnsafeMutablePointer<Token>
+        var count = 0
+
+        init() {
+            storage = .allocate(capacity: NameScanner.maxTokens)
+        }
+
+        func deallocate() { storage.deallocate() }
+
+        var isEmpty: Bool { count == 0 }
+        var last: Token? { count == 0 ? nil : storage[count - 1] }
+        var buffer: UnsafeBufferPointer<Token> { UnsafeBufferPointer(start: storage, count: count) }
+
+        subscript(_ i: Int) -> Token { storage[i] }
+
+        mutating func append(_ t: Token) {
+            precondition(count < NameScanner.maxTokens)
+            (storage + count).initialize(to: t)
+            count += 1
+        }
+
+        mutating func removeLast() { count -= 1 }
+    }
+
     /// How a name was found (the CV classifier and tests read it).
     enum Evidence { case label, prefix, signoff, lists, email }
 
@@ -68,7 +98,7 @@ struct NameScanner: Sendable {
     }
 
     /// Appends the names that start in `from..<to` of `p[0..<count]`.
-    func scan(_ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int, tokens: inout [Token], into out: inout [Found]) {
+    func scan(_ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int, tokens: inout TokenRun, into out: inout [Found]) {
         var i = from
         while i < to {
             if i + 8 <= to {
@@ -126,7 +156,7 @@ struct NameScanner: Sendable {
     /// Reads one word starting at `i` (letters, inner apostrophes and hyphens); returns its
     /// end, or `i` when no letter starts there.
     @inline(__always)
-    func wordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
+    func wordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int, hyphen: inout Bool) -> Int {
         var j = i
         while j < count {
             let b = p[j]
@@ -135,6 +165,7 @@ struct NameScanner: Sendable {
             } else if b >= 0xC3 && b <= 0xD4 {
                 j = nextCharacter(p, j, count)
             } else if (b == 39 || b == 45) && j > i && j + 1 < count && isLetterStart(p[j + 1]) {
+                if b == 45 { hyphen = true }
                 j += 1    // O'Brien, Jean-Luc
             } else if b == 0xE2 && j > i && j + 3 < count && p[j + 1] == 0x80 && p[j + 2] == 0x99 && isLetterStart(p[j + 3]) {
                 j += 3    // O’Brien
@@ -152,18 +183,19 @@ struct NameScanner: Sendable {
     /// Returns where scanning goes on.
     /// With `assumeContext` the run counts as labelled (the top line of a CV).
     func run(_ p: UnsafePointer<UInt8>, count: Int, at start: Int, limit: Int, assumeContext: Bool = false,
-             tokens: inout [Token], into out: inout [Found]) -> Int {
-        tokens.removeAll(keepingCapacity: true)
+             tokens: inout TokenRun, into out: inout [Found]) -> Int {
+        tokens.count = 0
         var i = start
         var stoppedByWord = false    // the run ended at a capitalised word that is not a name word
         var stoppedByOrg = false
         var stoppedBySymbol = false  // an address, path or number is glued to the last word
         while tokens.count < NameScanner.maxTokens {
             guard i < count, isLetterStart(p[i]) else { break }
-            let end = wordEnd(p, i, count)
+            var hyphen = false
+            let end = wordEnd(p, i, count, hyphen: &hyphen)
             guard end > i else { break }
             let capital = WordTable.isCapital(p, i, count)
-            var cls = table.lookup(p, i, end)
+            var cls = table.lookup(p, i, end, readable: count)
             // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
             if end < count {
                 let c = p[end]
@@ -181,17 +213,16 @@ struct NameScanner: Sendable {
             let particle = !capital && cls.contains(.particle)
             if !capital && !particle { break }
             if capital && !initial {
-                let hyphenParts = cls.isDisjoint(with: [.given, .surname]) ? partsClass(p, i, end) : []
+                let hyphenParts = hyphen && cls.isDisjoint(with: [.given, .surname]) ? partsClass(p, i, end) : []
                 cls.formUnion(hyphenParts)
                 if cls.contains(.org) && !tokens.isEmpty { stoppedByOrg = true; break }
                 if cls.contains(.notName) && cls.isDisjoint(with: [.given, .surname]) { stoppedByWord = true; break }
                 if cls.contains(.notName) && tokens.isEmpty && !cls.contains(.given) { stoppedByWord = true; break }
-                if hasStreetSuffix(p, i, end) { stoppedByWord = true; break }
             }
             let nameCase = capital && !initial && hasSmallLetter(p, i, end)
             if capital && !initial && !nameCase && cls.isDisjoint(with: [.given, .surname]) { break }  // ALL-CAPS word
             tokens.append(Token(start: i, end: end, cls: cls, nameCase: nameCase, initial: initial, particle: particle,
-                                place: capital && isPlace(p, i, end)))
+                                place: capital && hyphen && isPlace(p, i, end)))
             // Between words: one space (after an initial's dot, one space too).
             var j = initial ? end + 1 : end
             if !initial && j < count && p[j] == 46, cls.contains(.prefix) { j += 1 }   // "Dr." "Mr."
@@ -209,7 +240,7 @@ struct NameScanner: Sendable {
         var lead = 0
         while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
         let honorific = lead > 0
-        if !honorific && !assumeContext, let g = tokens.firstIndex(where: { $0.cls.contains(.given) }), g > 1,
+        if !honorific && !assumeContext, let g = tokens.buffer.firstIndex(where: { $0.cls.contains(.given) }), g > 1,
            tokens[g - 1].particle, !tokens[0].cls.contains(.given) {
             lead = g
         }
@@ -218,8 +249,9 @@ struct NameScanner: Sendable {
         // A sentence may start with another capitalised word ("Later Laura sent ..."): when
         // the run as a whole is no name, try it again without that word.
         while true {
-            if let found = evaluate(p, count, tokens: tokens, lead: lead, limit: limit, honorific: honorific,
-                                    assumeContext: assumeContext, stoppedByWord: stoppedByWord, afterSentenceWord: lead > 0 && !honorific) {
+            let found = evaluate(p, count, tokens: tokens.buffer, lead: lead, limit: limit, honorific: honorific,
+                                 assumeContext: assumeContext, stoppedByWord: stoppedByWord, afterSentenceWord: lead > 0 && !honorific)
+            if let found {
                 out.append(found)
                 return resume
             }
@@ -242,7 +274,7 @@ struct NameScanner: Sendable {
     }
 
     /// Weighs the run `tokens[lead...]`; returns the name when the evidence suffices.
-    func evaluate(_ p: UnsafePointer<UInt8>, _ count: Int, tokens: [Token], lead: Int, limit: Int, honorific: Bool,
+    func evaluate(_ p: UnsafePointer<UInt8>, _ count: Int, tokens: UnsafeBufferPointer<Token>, lead: Int, limit: Int, honorific: Bool,
                   assumeContext: Bool, stoppedByWord: Bool, afterSentenceWord: Bool) -> Found? {
         let first = tokens[lead], last = tokens[tokens.count - 1]
         guard first.start < limit else { return nil }
@@ -271,6 +303,9 @@ struct NameScanner: Sendable {
         if precedingWord(p, tokens[0].start, count).contains(.street) || followedByOrgOrStreet(p, last.end, count) { return nil }
         if lead > 0 && tokens[..<lead].contains(where: { $0.cls.contains(.street) }) { return nil }
         if wordCount >= 2 && last.cls.contains(.street) && (afterNumber || !last.cls.contains(.surname)) { return nil }
+        for k in lead..<tokens.count where !tokens[k].particle && tokens[k].cls.isDisjoint(with: [.given, .surname]) {
+            if hasStreetSuffix(p, tokens[k].start, tokens[k].end) { return nil }   // "Vermeerstraat"
+        }
 
         let confidence: Double
         var evidence: Evidence = context ?? .lists
@@ -440,6 +475,13 @@ struct NameScanner: Sendable {
         if j < 0 || p[j] == 10 {
             return signoffBefore(p, j) ? .signoff : nil
         }
+        if p[j] == 46 || p[j] == 33 || p[j] == 63 {
+            // A sentence end is no label; only a short abbreviation ("Dr.", "Sra.") may be.
+            guard p[j] == 46, j >= 1, (isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80) else { return nil }
+            var k = j - 1
+            while k >= 0 && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            if j - k > 9 { return nil }
+        }
         var colon = false
         if p[j] == 58 || p[j] == 61 {
             colon = true
@@ -458,6 +500,7 @@ struct NameScanner: Sendable {
             let cls = table.lookup(p, s, end)
             if colon && !cls.isDisjoint(with: [.label, .prefix]) { return .label }
             if !colon && !cls.isDisjoint(with: [.prefix, .signoff]) && (s == 0 || !isLetterStart(p[s - 1])) { return .prefix }
+            if words == 0 && !cls.contains(.phraseTail) { return nil }
             words += 1
             guard s >= 2, p[s - 1] == 32, isLetterStart(p[s - 2]) || p[s - 2] & 0xC0 == 0x80 || p[s - 2] == 46 else { break }
             s -= 2
@@ -483,7 +526,10 @@ struct NameScanner: Sendable {
         var blanks = 0
         while e >= 0 {
             var s = e - 1
-            while s >= 0 && p[s] != 10 { s -= 1 }
+            while s >= 0 && p[s] != 10 {
+                if e - s > 48 { return false }    // a line this long is no sign-off
+                s -= 1
+            }
             var a = s + 1, z = e
             while a < z && (p[a] == 32 || p[a] == 9 || p[a] == 62) { a += 1 }
             while z > a && (p[z - 1] == 32 || p[z - 1] == 44 || p[z - 1] == 33 || p[z - 1] == 46 || p[z - 1] == 13 || p[z - 1] == 45) { z -= 1 }
@@ -500,7 +546,7 @@ struct NameScanner: Sendable {
 
     /// Whether an e-mail address within 80 bytes after the name, on the same line, has a
     /// local part containing one of the name's words (accents folded to ASCII).
-    func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: ArraySlice<Token>, from: Int) -> Bool {
+    func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: Slice<UnsafeBufferPointer<Token>>, from: Int) -> Bool {
         let end = min(count, from + 80)
         var at = from
         while at < end && p[at] != 64 && p[at] != 10 { at += 1 }

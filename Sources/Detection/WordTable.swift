@@ -13,84 +13,133 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let cvTitle = WordClass(rawValue: 1 << 9)
     static let letterTitle = WordClass(rawValue: 1 << 10)
     static let cvSection = WordClass(rawValue: 1 << 11)
+    /// The last word of a label, prefix or sign-off of several words ("person" of "contact
+    /// person"): only then is a longer phrase looked up.
+    static let phraseTail = WordClass(rawValue: 1 << 12)
 }
 
 /// Every word and phrase of the name model in one open-addressing table, keyed by a 64-bit
 /// hash of the case-folded UTF-8 bytes (words are never compared: at a few thousand
 /// entries a 64-bit collision is out of reach). One probe tells all classes of a word.
 struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt32]
+    /// Slots of `hash with its low 16 bits replaced by the classes`, 0 when empty.
+    private var slots: [UInt64]
     private let mask: Int
+    /// One bit per value of 16 hash bits: a clear bit proves a word absent without touching
+    /// `slots` (8 KiB, stays in the first-level cache).
+    private var present: [UInt64]
+    static let classBits: UInt64 = 0xFFFF
 
     init(_ entries: [(String, WordClass)]) {
         var merged: [UInt64: UInt32] = [:]
         for (word, cls) in entries {
             let bytes = Array(word.utf8)
-            let h = bytes.withUnsafeBufferPointer { WordTable.hash($0.baseAddress!, 0, $0.count) }
+            let h = bytes.withUnsafeBufferPointer { WordTable.hash($0.baseAddress!, 0, $0.count) } & ~WordTable.classBits
             merged[h, default: 0] |= cls.rawValue
         }
         var cap = 16
-        while cap < merged.count * 3 { cap <<= 1 }
-        keys = [UInt64](repeating: 0, count: cap)
-        values = [UInt32](repeating: 0, count: cap)
+        while cap * 2 < merged.count * 3 { cap <<= 1 }
+        slots = [UInt64](repeating: 0, count: cap)
+        present = [UInt64](repeating: 0, count: 1024)
         mask = cap - 1
         for (h, v) in merged {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = h
-            values[i] = v
+            var i = Int(truncatingIfNeeded: h >> 16) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = h | UInt64(v)
+            let bit = Int(truncatingIfNeeded: h >> 48)
+            present[bit >> 6] |= 1 << UInt64(bit & 63)
         }
     }
 
-    /// The classes of the folded bytes `p[from..<to]`.
+    /// The classes of the folded bytes `p[from..<to]`; `readable` is how far `p` may be read
+    /// (a short word is then loaded in one eight-byte read).
     @inline(__always)
-    func lookup(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> WordClass {
-        lookup(hash: WordTable.hash(p, from, to))
+    func lookup(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, readable: Int = 0) -> WordClass {
+        lookup(hash: WordTable.hash(p, from, to, readable: readable))
     }
 
     @inline(__always)
-    func lookup(hash h: UInt64) -> WordClass {
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let k = keys[i]
-            if k == h { return WordClass(rawValue: values[i]) }
-            if k == 0 { return [] }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// FNV-1a over the case-folded bytes; runs of spaces count as one space. Never 0.
-    @inline(__always)
-    static func hash(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        var i = from
-        var lastSpace = false
-        while i < to {
-            var b = p[i]
-            if b == 32 || b == 9 {
-                if lastSpace { i += 1; continue }
-                lastSpace = true
-                b = 32
-            } else {
-                lastSpace = false
-                if b >= 65 && b <= 90 {
-                    b |= 0x20
-                } else if b >= 0xC3 && i + 1 < to {
-                    // Two-byte capitals: Latin-1 (À..Þ), Latin Extended-A (even code points),
-                    // Cyrillic А..Я and Greek Α..Ω fold to their small letters.
-                    let c = p[i + 1]
-                    let (l0, l1) = WordTable.foldPair(b, c)
-                    h = (h ^ UInt64(l0)) &* 0x100000001b3
-                    h = (h ^ UInt64(l1)) &* 0x100000001b3
-                    i += 2
-                    continue
+    func lookup(hash full: UInt64) -> WordClass {
+        let h = full & ~WordTable.classBits
+        let bit = Int(truncatingIfNeeded: h >> 48)
+        return present.withUnsafeBufferPointer { pr -> WordClass in
+            guard pr[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return [] }
+            return slots.withUnsafeBufferPointer { sl -> WordClass in
+                var i = Int(truncatingIfNeeded: h >> 16) & mask
+                while true {
+                    let k = sl[i]
+                    if k & ~WordTable.classBits == h { return WordClass(rawValue: UInt32(k & WordTable.classBits)) }
+                    if k == 0 { return [] }
+                    i = (i + 1) & mask
                 }
             }
-            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
+    }
+
+    /// A 64-bit hash of the case-folded bytes, never 0 outside its low 16 bits.
+    ///
+    /// ASCII is folded by setting bit 5 of every byte (A-Z become a-z; letters, digits,
+    /// space, `-`, `'` and `.` keep their value) and hashed eight bytes per multiply; a word
+    /// with other bytes takes the per-byte path, which also folds two-byte capitals. Both
+    /// the table and every lookup use this function, so only consistency matters.
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, readable: Int = 0) -> UInt64 {
+        let fold: UInt64 = 0x2020_2020_2020_2020
+        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(to - from)
+        let n = to - from
+        if n > 0 && n < 8 && from + 8 <= readable {
+            // One read, the bytes past the word masked off: the same value the tail loop builds.
+            let mask: UInt64 = (1 << UInt64(8 * n)) &- 1
+            let x = UnsafeRawPointer(p + from).loadUnaligned(as: UInt64.self) & mask
+            if x & 0x8080_8080_8080_8080 == 0 {
+                h = (h ^ (x | (fold & mask))) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+                return h & ~WordTable.classBits == 0 ? 1 << 16 : h
+            }
+        }
+        var i = from
+        var ascii = true
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            if x & 0x8080_8080_8080_8080 != 0 { ascii = false; break }
+            h = (h ^ (x | fold)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        if ascii {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            var k = i
+            while k < to {
+                let b = p[k]
+                if b >= 0x80 { ascii = false; break }
+                tail |= UInt64(b | 0x20) << shift
+                shift += 8
+                k += 1
+            }
+            if ascii {
+                if k > i { h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
+                h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+                return h & ~WordTable.classBits == 0 ? 1 << 16 : h
+            }
+        }
+        // Not ASCII: FNV-1a over every byte, two-byte capitals folded.
+        h = 0x84222325cbf29ce4 ^ UInt64(to - from)
+        i = from
+        while i < to {
+            let b = p[i]
+            if b >= 0xC3 && i + 1 < to {
+                let (l0, l1) = WordTable.foldPair(b, p[i + 1])
+                h = (h ^ UInt64(l0)) &* 0x100000001b3
+                h = (h ^ UInt64(l1)) &* 0x100000001b3
+                i += 2
+                continue
+            }
+            h = (h ^ UInt64(b < 0x80 ? b | 0x20 : b)) &* 0x100000001b3
             i += 1
         }
-        return h == 0 ? 1 : h
+        return h & ~WordTable.classBits == 0 ? 1 << 16 : h
     }
 
     /// The small letter of a two-byte UTF-8 capital (other pairs unchanged).

@@ -4,7 +4,7 @@ import Foundation
 /// and `style` dropped, block elements and `br` as separators, table cells as tabs.
 /// The source's line structure is kept (every newline of the source, in text or inside a
 /// tag or comment, is one newline of the text), so a finding's `line` is the line of the
-/// HTML file and a label keeps its value on the same line; block tags become a space.
+/// HTML file and a label keeps its value on the same line; block tags become a tab.
 /// `mailto:` and `tel:` link targets are added (as ` target `) at the end of the link when
 /// its text does not already show them, since they are contact data.
 public enum HTMLText {
@@ -35,8 +35,9 @@ public enum HTMLText {
                 k += 1
             }
         }
+        /// A tab, never a space: numbers in two blocks must not read as one digit group.
         func separate() {
-            if let last = out.utf8.last, last != 0x20, last != 0x0A, last != 0x09 { out += " " }
+            if let last = out.utf8.last, last != 0x0A, last != 0x09 { out += "\t" }
         }
         while i < u.count {
             guard u[i] == UInt8(ascii: "<") else { i += 1; continue }

@@ -8,6 +8,23 @@ public enum Escaping {
         return jsonSlow(s)
     }
 
+    /// Appends the JSON string literal of `s` (quotes included) to `out`, byte by byte:
+    /// UTF-8 is copied as is, except the bytes that `json(_:)` escapes (quote, backslash,
+    /// controls, DEL, U+2028 and U+2029), which go through it.
+    public static func appendJSON(_ s: String, to out: inout [UInt8]) {
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
+            for (k, b) in buf.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F
+                || (b == 0xE2 && k + 2 < buf.count && buf[k + 1] == 0x80 && (buf[k + 2] == 0xA8 || buf[k + 2] == 0xA9)) {
+                return false
+            }
+            out.append(0x22)
+            out.append(contentsOf: buf)
+            out.append(0x22)
+            return true
+        }
+        if copied != true { out.append(contentsOf: jsonSlow(s).utf8) }
+    }
+
     static func jsonSlow(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)

@@ -13,8 +13,11 @@ public final class JSONLWriter: FindingSink {
 
     /// Writes one line.
     public func write(_ finding: Finding) throws {
-        out.write(finding.jsonObject(reveal: reveal))
-        out.write("\n")
+        let reveal = self.reveal
+        out.append { buffer in
+            finding.appendJSON(to: &buffer, reveal: reveal)
+            buffer.append(0x0A)
+        }
     }
 
     /// Object statuses go to the summary only.

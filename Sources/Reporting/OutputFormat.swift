@@ -25,11 +25,24 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 extension Finding {
     /// The output contract's JSON object.
     func jsonObject(reveal: Bool) -> String {
-        var s = "{\"location\":\(Escaping.json(location)),\"kind\":\(Escaping.json(kind)),\"detector\":\(Escaping.json(detector))"
-        s += ",\"category\":\(Escaping.json(category)),\"confidence\":\(formatConfidence(confidence)),\"line\":\(line)"
-        s += ",\"masked\":\(Escaping.json(masked)),\"fingerprint\":\(Escaping.json(fingerprint))"
-        if reveal { s += ",\"value\":\(Escaping.json(value))" }
-        return s + "}"
+        var bytes: [UInt8] = []
+        appendJSON(to: &bytes, reveal: reveal)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the finding's JSON object (no newline) to `out`.
+    func appendJSON(to out: inout [UInt8], reveal: Bool) {
+        func key(_ k: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount)) }
+        key("{\"location\":"); Escaping.appendJSON(location, to: &out)
+        key(",\"kind\":"); Escaping.appendJSON(kind, to: &out)
+        key(",\"detector\":"); Escaping.appendJSON(detector, to: &out)
+        key(",\"category\":"); Escaping.appendJSON(category, to: &out)
+        key(",\"confidence\":"); out.append(contentsOf: formatConfidence(confidence).utf8)
+        key(",\"line\":"); out.append(contentsOf: String(line).utf8)
+        key(",\"masked\":"); Escaping.appendJSON(masked, to: &out)
+        key(",\"fingerprint\":"); Escaping.appendJSON(fingerprint, to: &out)
+        if reveal { key(",\"value\":"); Escaping.appendJSON(value, to: &out) }
+        out.append(0x7D)
     }
 }
 

@@ -37,6 +37,12 @@ public final class ReportOutput {
         if buffer.count >= 1 << 16 { try? flush() }
     }
 
+    /// Lets `body` append to the buffer in place.
+    public func append(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= 1 << 16 { try? flush() }
+    }
+
     /// Appends bytes.
     public func write(bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)

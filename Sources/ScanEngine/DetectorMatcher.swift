@@ -10,6 +10,7 @@ final class DetectorMatcher: TextMatcher {
     private let fingerprinter: Fingerprinter
     private let scratch: DetectorScratch
     private let rules: [Rule]
+    private var fingerprints = FingerprintCache()
 
     init(detector: Detector, fingerprinter: Fingerprinter) {
         self.detector = detector
@@ -32,11 +33,12 @@ final class DetectorMatcher: TextMatcher {
     }
 
     private func finding(_ hit: Hit, location: String) -> Finding {
+        let fingerprint = fingerprints.fingerprint(hit.value, with: fingerprinter)
         let rule = rules[hit.ruleIndex]
         return Finding(location: location, kind: rule.kind, detector: rule.id, category: rule.category,
                        confidence: hit.confidence, line: hit.line,
                        masked: Masker.mask(hit.value, kind: rule.kind),
-                       fingerprint: fingerprinter.fingerprint(hit.value), value: hit.value)
+                       fingerprint: fingerprint, value: hit.value)
     }
 
     func documentFinding(kind: String, category: String, detector id: String, location: String,

@@ -14,10 +14,11 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertFalse(text.contains("c@example.com"))
         XCTAssertFalse(text.contains("x:1"))
         XCTAssertTrue(text.contains("Müller & Co @ @"))
-        XCTAssertTrue(text.contains("one two"))
+        XCTAssertTrue(text.contains("one\ttwo"))
         XCTAssertTrue(text.contains("a\tb\t"))
         XCTAssertTrue(text.contains("write anna@example.com "))
-        XCTAssertTrue(text.contains("x y"))
+        XCTAssertTrue(text.contains("x\ty"))
+        XCTAssertTrue(HTMLText.extract(string: "<p>Tel 07 35 74 72 52 <br>780 Paris</p>").contains("52 \t780"))
     }
 
     func testLinesStayAlignedWithTheSource() {
@@ -37,6 +38,6 @@ final class HTMLTextTests: XCTestCase {
 
     func testWindows1252Fallback() {
         let bytes: [UInt8] = Array("<p>Jos".utf8) + [0xE9] + Array(" ".utf8) + [0x80] + Array("</p>".utf8)
-        XCTAssertEqual(bytes.withUnsafeBytes { HTMLText.extract($0) }, "José € ")
+        XCTAssertEqual(bytes.withUnsafeBytes { HTMLText.extract($0) }, "José €\t")
     }
 }

@@ -31,6 +31,19 @@ final class WritersTests: XCTestCase {
         XCTAssertFalse(text.contains("anna@example.pt"))
     }
 
+    func testJSONBytesMatchTheStringEscaper() throws {
+        // UTF-8 is copied as is; quotes, backslashes, controls, DEL and U+2028/U+2029 are escaped.
+        for text in ["Åsa Bergström", "Сократ Шилов", "plain", "quo\"te\\back", "tab\tnl\ncr\r", "del\u{7F}",
+                     "line\u{2028}para\u{2029}", "", "émoji 🙂"] {
+            var bytes: [UInt8] = []
+            Escaping.appendJSON(text, to: &bytes)
+            let literal = String(decoding: bytes, as: UTF8.self)
+            let parsed = try JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8)) as? [String]
+            XCTAssertEqual(parsed, [text], literal)
+            XCTAssertFalse(literal.contains("\u{2028}") || literal.contains("\n"), literal)
+        }
+    }
+
     func testRevealAddsValue() throws {
         let (text, _) = try write(.jsonl, reveal: true)
         XCTAssertTrue(text.hasSuffix(#","value":"anna@example.pt"}"# + "\n"))
