@@ -1,4 +1,5 @@
 @testable import Mail
+import Foundation
 import XCTest
 
 final class HeaderTests: XCTestCase {
@@ -74,5 +75,18 @@ final class HeaderTests: XCTestCase {
         }
         let m = MIMEParser().parse(Array("Content-Type: multipart/mixed; boundary=b\n\n--b\nno headers anna@example.pt\n--b--\n".utf8))
         XCTAssertEqual(m.bodies.map(\.text), ["no headers anna@example.pt"])
+    }
+
+    func testHundredThousandFoldedLines() {
+        var text = "Subject: start"
+        for i in 0..<100_000 { text += "\r\n folded \(i)" }
+        text += "\r\nTo: b@example.com\r\n\r\nbody"
+        let bytes = Array(text.utf8)
+        let started = Date()
+        let m = MIMEParser().parse(bytes)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(m.partialReason, "header_too_large")
+        XCTAssertEqual(m.bodies.map(\.text), ["body"])
+        XCTAssertLessThanOrEqual(m.subject?.utf8.count ?? 0, 1 << 20)
     }
 }
