@@ -139,10 +139,39 @@ struct PSTItemReader {
                 var buf = [UInt8](repeating: 0, count: size)
                 guard (try? pffCall("reading a string") { libpff_record_entry_get_data_as_utf8_string(entry, &buf, size, $0) }) == 1 else { continue }
                 let value = String(decoding: trimNUL(buf), as: UTF8.self)
-                if !value.isEmpty { out.append((PSTPropertyNames.label(tag), value)) }
+                if !value.isEmpty { out.append((tag >= 0x8000 ? namedLabel(entry!, tag) : PSTPropertyNames.label(tag), value)) }
             }
         }
         return out
+    }
+
+    /// The label of a named property (tags 0x8000 and up are assigned per store): its
+    /// string name, or a known numeric name (`Email1EmailAddress`), else `0xNNNN`.
+    /// The map entry belongs to the file; libpff has no call to free it.
+    static func namedLabel(_ entry: UnsafeMutablePointer<libpff_record_entry_t>, _ tag: UInt32) -> String {
+        var named: UnsafeMutablePointer<libpff_name_to_id_map_entry_t>?
+        guard (try? pffCall("reading a property name") { libpff_record_entry_get_name_to_id_map_entry(entry, &named, $0) }) == 1,
+              named != nil else { return PSTPropertyNames.label(tag) }
+        var type: UInt8 = 0
+        guard (try? pffCall("reading a property name type") { libpff_name_to_id_map_entry_get_type(named, &type, $0) }) == 1 else {
+            return PSTPropertyNames.label(tag)
+        }
+        if type == UInt8(LIBPFF_NAME_TO_ID_MAP_ENTRY_TYPE_NUMERIC.rawValue) {
+            var number: UInt32 = 0
+            guard (try? pffCall("reading a property number") { libpff_name_to_id_map_entry_get_number(named, &number, $0) }) == 1 else {
+                return PSTPropertyNames.label(tag)
+            }
+            return PSTPropertyNames.namedLabels[number] ?? PSTPropertyNames.label(tag)
+        }
+        var size = 0
+        guard (try? pffCall("reading a property name size") { libpff_name_to_id_map_entry_get_utf8_string_size(named, &size, $0) }) == 1,
+              size > 1, size < 4096 else { return PSTPropertyNames.label(tag) }
+        var buf = [UInt8](repeating: 0, count: size)
+        guard (try? pffCall("reading a property name") { libpff_name_to_id_map_entry_get_utf8_string(named, &buf, size, $0) }) == 1 else {
+            return PSTPropertyNames.label(tag)
+        }
+        let name = String(decoding: trimNUL(buf), as: UTF8.self).filter { !$0.isNewline }
+        return name.isEmpty ? PSTPropertyNames.label(tag) : name
     }
 
     typealias SizeFunction = (UnsafeMutablePointer<libpff_item_t>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<PFFErrorPointer>?) -> Int32

@@ -122,6 +122,22 @@ enum PSTPropertyNames {
         0x8550: "Message reminder signal time",
     ]
 
+    /// Numeric names of common named properties (MS-OXPROPS `PidLid...`), by long id.
+    static let namedLabels: [UInt32: String] = [
+        0x8005: "File under",
+        0x8080: "Email 1 display name", 0x8082: "Email 1 address type", 0x8083: "Email 1 address",
+        0x8084: "Email 1 original display name",
+        0x8090: "Email 2 display name", 0x8092: "Email 2 address type", 0x8093: "Email 2 address",
+        0x8094: "Email 2 original display name",
+        0x80a0: "Email 3 display name", 0x80a2: "Email 3 address type", 0x80a3: "Email 3 address",
+        0x80a4: "Email 3 original display name",
+        0x801a: "Home address", 0x801b: "Work address", 0x801c: "Other address",
+        0x8045: "Work address street", 0x8046: "Work address city", 0x8047: "Work address state",
+        0x8048: "Work address postal code", 0x8049: "Work address country",
+        0x8062: "Instant messaging address",
+        0x8208: "Location", 0x8232: "Recurrence pattern", 0x8234: "Time zone description",
+    ]
+
     /// The label of `tag`, or `0xNNNN`.
     static func label(_ tag: UInt32) -> String {
         labels[tag] ?? "0x" + String(tag, radix: 16)
