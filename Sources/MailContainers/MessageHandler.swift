@@ -26,17 +26,20 @@ public struct MessageHandler: ObjectHandler {
     public func sniff(prefix: UnsafeRawBufferPointer, name: String) -> Format? {
         let head = Array(prefix.prefix(16 << 10))
         if MailSniffer.looksLikeMessage(head) && !MboxReader.sniff(head) { return Self.format }
-        // Tie-break by name: messages split out of an mbox (`message-N`) and `.eml` files
-        // need only start with a header field.
+        // Tie-break by name: messages split out of an mbox (`message-N`), `.eml` and
+        // Maildir files need only start with a header field.
         if Self.isMessageName(name), MailSniffer.startsWithHeaderField(head) {
             return Self.format
         }
         return nil
     }
 
+    /// `message-N`, `*.eml`, or a Maildir file name (`<unix time>.<unique>.<host>[:2,<flags>]`).
     static func isMessageName(_ name: String) -> Bool {
         let lower = name.lowercased()
         if lower.hasSuffix(".eml") { return true }
+        let parts = lower.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count >= 3, parts[0].count >= 9, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber) { return true }
         guard lower.hasPrefix("message-") else { return false }
         return !lower.dropFirst(8).isEmpty && lower.dropFirst(8).allSatisfy(\.isNumber)
     }

@@ -156,35 +156,3 @@ public final class PSTFile {
         return true
     }
 }
-
-/// Totals of one walk.
-public struct PSTWalkResult: Sendable {
-    /// Folders visited.
-    public var folders = 0
-    /// Items handed to the visitor.
-    public var items = 0
-    /// Folders or items libpff could not read.
-    public var unreadableItems = 0
-    /// `max_entries` or `max_depth` when a cap stopped the walk.
-    public var limitHit: String?
-    /// libpff messages for what was skipped (no content of the store).
-    public var problems: [String] = []
-}
-
-/// Caps for reading one store; each has its reason.
-public struct PSTLimits: Sendable {
-    /// Items per store: the design's 10,000 entries per container would cut real
-    /// mailboxes short, so a store allows 1,000,000 (a 50 GB OST holds a few 100,000).
-    public var maxItems = 1_000_000
-    /// Folder nesting: Outlook allows about 300 levels; a cyclic store stops here.
-    public var maxFolderDepth = 300
-    /// Attachment bytes kept per attachment (the design's 100 MiB member cap).
-    public var maxAttachmentBytes = 100 << 20
-    /// Body bytes kept per body (same cap).
-    public var maxBodyBytes = 100 << 20
-    /// Levels of messages embedded as attachments in messages.
-    public var maxEmbeddedDepth = 10
-
-    /// The defaults.
-    public init() {}
-}

@@ -1,6 +1,6 @@
 import Containers
 import Foundation
-import MailContainers
+@testable import MailContainers
 import TestSupport
 import XCTest
 
@@ -63,5 +63,27 @@ final class MailHandlersTests: XCTestCase {
         let contact = dir.path + "/with-pst.eml!/old.pst!/Top of Personal Folders/Contacts/message-2"
         XCTAssertEqual(status[contact], "complete")
         XCTAssertTrue((recorder.text[contact] ?? "").contains("contact1@rjohnson.id.au"))
+    }
+}
+
+/// Sniffing by content, with the name as a tie-break only.
+final class MessageSniffTests: XCTestCase {
+    func sniff(_ text: String, _ name: String) -> String? {
+        Array(text.utf8).withUnsafeBytes { MessageHandler().sniff(prefix: $0, name: name)?.name }
+    }
+
+    func testSniff() {
+        let sparse = "Subject: hi\n\nbody"
+        XCTAssertNil(sniff(sparse, "notes.txt"))
+        XCTAssertEqual(sniff(sparse, "message-12"), "eml")
+        XCTAssertEqual(sniff(sparse, "saved.EML"), "eml")
+        XCTAssertEqual(sniff(sparse, "1725264000.M1P4242.mail.example.org:2,S"), "eml")
+        XCTAssertNil(sniff(sparse, "2024.report.txt"))
+        XCTAssertNil(sniff("plain words\n", "message-3"))
+        XCTAssertEqual(sniff("Received: from x\nFrom: a@example.com\n\nb", "anything.bin"), "eml")
+        XCTAssertNil(sniff("From a@example.com Mon Sep  2 10:00:00 2024\nFrom: a@example.com\n\nb", "box"), "an mbox is the mbox handler's")
+        XCTAssertTrue(MessageHandler.isMessageName("message-1"))
+        XCTAssertFalse(MessageHandler.isMessageName("message-"))
+        XCTAssertFalse(MessageHandler.isMessageName("message-1a"))
     }
 }
