@@ -6,7 +6,9 @@ missing) into a tar.gz and a zip under --work, then times, warm (page cache), be
 --runs:
   trawl scan --quiet --format jsonl --output /dev/null ARCHIVE   (decompress + scan)
   bsdtar -xOf ARCHIVE > /dev/null                                (decompress only)
-and prints MB/s of compressed input and of decompressed text, plus trawl's peak RSS.
+and prints MB/s of compressed input and of decompressed text, plus trawl's peak RSS; and,
+for reference, trawl -j1 on the same text as plain files (one archive is one top-level
+object, scanned by one worker).
 Not a test: it prints figures for the README.
 """
 import argparse
@@ -59,6 +61,9 @@ def main():
     print('text: %d files, %.1f MB' % (len(files), total / 1e6))
     print('| archive | size MB | tool | seconds | MB/s compressed | MB/s text | peak RSS MB |')
     print('|---|---:|---|---:|---:|---:|---:|')
+    for name, cmd in [('trawl -j1, plain files', [a.trawl, 'scan', '--quiet', '-j', '1', '--format', 'jsonl', '--output', '/dev/null'] + files)]:
+        best = min(timed(cmd)[0] for _ in range(a.runs))
+        print('| (the same text, unpacked) | %.1f | %s | %.2f | - | %.1f | - |' % (total / 1e6, name, best, total / 1e6 / best))
     for arc in [tgz, zp]:
         size = os.path.getsize(arc)
         for name, cmd in [('trawl -j%d' % a.jobs, [a.trawl, 'scan', '--quiet', '-j', str(a.jobs), '--format', 'jsonl', '--output', '/dev/null', arc]),

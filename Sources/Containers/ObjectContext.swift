@@ -91,6 +91,7 @@ public final class ObjectContext {
     }
 
     private func match(_ chunk: TextChunk) {
+        if depth == 0, let tap = scanner.topLevelTextTap { tap(chunk) }
         if scanner.matcher.match(chunk, location: location, into: &findings) { regexLimit = true }
         if findings.count >= 4096 {
             scanner.reporter.deliver(nil, findings: findings)

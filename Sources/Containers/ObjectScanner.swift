@@ -42,6 +42,10 @@ public final class ObjectScanner {
     public let readLimits: ReadLimits
     let matcher: TextMatcher
     let reporter: ResultReporter
+    /// Sees every chunk of a top-level object's own text (depth 0) before it is matched:
+    /// for a plain file, its whole decoded text (the inventory's content digest); for a
+    /// container, only its own text (member names). Nil by default.
+    public var topLevelTextTap: ((TextChunk) -> Void)?
     private var prefix = [UInt8](repeating: 0, count: TextSniffer.sampleSize)
 
     /// Creates a scanner for one worker.

@@ -51,6 +51,18 @@ public final class ArchiveReader {
         }
     }
 
+    /// Opens an archive file by path (read-only; seeks when the format needs it).
+    public init(path: String, mode: Mode, displayName: String? = nil) throws {
+        self.displayName = displayName ?? path
+        self.owner = nil
+        handle = try ArchiveReader.makeHandle(mode: mode, displayName: self.displayName)
+        let rc = archive_read_open_filename(handle, path, 64 * 1024)
+        if rc != ARCHIVE_OK {
+            // deinit frees the handle: every stored property is set by now.
+            throw ArchiveReader.error(handle, rc, "opening \(self.displayName)")
+        }
+    }
+
     deinit { archive_read_free(handle) }
 
     private static func makeHandle(mode: Mode, displayName: String) throws -> OpaquePointer {

@@ -55,7 +55,8 @@ final class ObjectScannerTests: XCTestCase {
     override func setUpWithError() throws { dir = try TempDir() }
     override func tearDown() { dir.remove() }
 
-    func scan(_ relative: String, limits: ContainerLimits = ContainerLimits(), chunkSize: Int = 1 << 20) throws -> Recorder {
+    func scan(_ relative: String, limits: ContainerLimits = ContainerLimits(), chunkSize: Int = 1 << 20,
+              tap: ((TextChunk) -> Void)? = nil) throws -> Recorder {
         let path = dir.path + "/" + relative
         var st = stat()
         XCTAssertEqual(stat(path, &st), 0)
@@ -63,6 +64,7 @@ final class ObjectScannerTests: XCTestCase {
         let rec = Recorder()
         let scanner = ObjectScanner(registry: .builtIn, limits: limits, readLimits: ReadLimits(chunkSize: chunkSize, lookBehind: 16, lookAhead: 64),
                                     matcher: AtMatcher(), reporter: rec)
+        scanner.topLevelTextTap = tap
         scanner.scan(file: file)
         // Exactly one result per object.
         XCTAssertEqual(Set(rec.results.map(\.location)).count, rec.results.count, "an object was reported twice")
@@ -75,7 +77,9 @@ final class ObjectScannerTests: XCTestCase {
         var text = ""
         for i in 0..<2000 { text += i % 100 == 7 ? "line \(i) user\(i)@example.com\n" : "line \(i) filler filler filler\n" }
         _ = try dir.write("plain.txt", text)
-        let rec = try scan("plain.txt", chunkSize: 1000)
+        var tapped = 0
+        let rec = try scan("plain.txt", chunkSize: 1000) { chunk in tapped += chunk.ownedEnd - chunk.ownedStart }
+        XCTAssertEqual(tapped, text.utf8.count, "the tap sees every byte of a top-level text once")
         XCTAssertEqual(rec.findings.count, 20)
         XCTAssertEqual(rec.findings.first?.line, 8)
         XCTAssertEqual(rec.findings.last?.line, 1908)
@@ -170,6 +174,29 @@ final class ObjectScannerTests: XCTestCase {
         XCTAssertEqual(try scan("page.txt").findings.map(\.value), ["x@example.com"])
         XCTAssertEqual(try scan("card.dat").findings.map(\.value), ["v@example.com"])
         XCTAssertEqual(try scan("doc.bin").findings.map(\.value), ["r@example.com"])
+    }
+
+    func testDocxTextIsTheDocumentsAndEmbeddedFilesAreChildren() throws {
+        let docx = try ArchiveFixture.make([
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>Mail</w:t></w:r></w:p><w:p><w:r><w:t>a@example.com</w:t></w:r></w:p></w:body></w:document>"),
+            ("docProps/core.xml", "<cp:coreProperties><dc:creator>c@example.com</dc:creator></cp:coreProperties>"),
+            ("word/embeddings/notes.bin", "embedded b@example.com\n"),
+        ], format: "zip")
+        _ = try dir.write("cv.docx", bytes: docx)
+        let rec = try scan("cv.docx")
+        XCTAssertEqual(rec.findings.filter { $0.location == rel("cv.docx") }.map { "\($0.line):\($0.value)" }, ["2:a@example.com", "4:c@example.com"])
+        XCTAssertEqual(rec.findings.filter { $0.location == rel("cv.docx") + "!/word/embeddings/notes.bin" }.map(\.value), ["b@example.com"])
+        XCTAssertEqual(rec.status(rel("cv.docx")), "complete")
+        XCTAssertNil(rec.status(rel("cv.docx") + "!/word/document.xml"), "parts are not objects")
+    }
+
+    func testPasswordProtectedOfficeFileIsSkippedEncrypted() throws {
+        // An OLE2 compound file whose directory names an EncryptedPackage stream.
+        var ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1016)
+        ole += Array("EncryptedPackage".utf8).flatMap { [$0, 0] } + [UInt8](repeating: 0, count: 512)
+        _ = try dir.write("salaries.xlsx", bytes: ole)
+        XCTAssertEqual(try scan("salaries.xlsx").status(rel("salaries.xlsx")), "skipped(encrypted)")
     }
 
     func testBinaryAndCorrupt() throws {

@@ -210,3 +210,17 @@ final class HostileContainerTests: XCTestCase {
         XCTAssertLessThan(o.maxRSSKiB, 100 * 1024)
     }
 }
+
+/// The container flags of `trawl scan`: bad values are usage errors (exit 64).
+final class ContainerFlagsTests: XCTestCase {
+    func testBadLimitValuesAreUsageErrors() throws {
+        for args in [["--max-depth", "-1"], ["--max-member-size", "3G"], ["--max-member-size", "lots"],
+                     ["--max-total-size", "x"], ["--max-ratio", "0"], ["--max-entries", "0"], ["--object-timeout", "0"]] {
+            let run = try TrawlBinary.run(["scan"] + args + ["Corpus/share/misc"])
+            XCTAssertEqual(run.status, 64, "\(args): \(run.stderr)")
+        }
+        let ok = try TrawlBinary.run(["scan", "--quiet", "--max-depth", "0", "--format", "json", "Corpus/share/archives/notes.txt.gz"])
+        XCTAssertEqual(ok.status, 1)
+        XCTAssertTrue(ok.stdout.contains("\"reason\":\"max_depth\""), ok.stdout)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import LibArchive
 import TestSupport
 import XCTest
@@ -23,12 +24,28 @@ final class ArchiveReaderTests: XCTestCase {
 
     func testFormatsAndFilters() throws {
         let files = [("a.txt", "alpha\n"), ("dir/b.txt", "beta beta\n")]
-        for (format, filter) in [("zip", nil), ("ustar", nil), ("ustar", "-z"), ("ustar", "-j"), ("ustar", "-J"), ("ustar", "--zstd"), ("7zip", nil), ("cpio", nil)] as [(String, String?)] {
+        for (format, filter) in [("zip", nil), ("ustar", nil), ("ustar", "-z"), ("ustar", "-j"), ("ustar", "-J"), ("ustar", "--zstd"), ("7zip", nil), ("cpio", nil), ("iso9660", nil)] as [(String, String?)] {
             let bytes = try ArchiveFixture.make(files, format: format, filter: filter)
             let got = try members(bytes).filter { $0.0.isRegularFile }
             XCTAssertEqual(got.map(\.0.path), ["a.txt", "dir/b.txt"], "\(format) \(filter ?? "")")
             XCTAssertEqual(got.map(\.1), ["alpha\n", "beta beta\n"], "\(format) \(filter ?? "")")
             XCTAssertEqual(got.map(\.0.size), [6, 10])
+        }
+    }
+
+    func testOpensByPathAndByDescriptor() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.write("t.zip", bytes: try ArchiveFixture.make([("x/y.txt", "why\n")], format: "zip"))
+        let byPath = try ArchiveReader(path: path, mode: .archive)
+        XCTAssertEqual(try byPath.next()?.path, "x/y.txt")
+        XCTAssertTrue(byPath.formatName.hasPrefix("ZIP"))
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let byFD = try ArchiveReader(fd: fd, mode: .archive, displayName: "t.zip")
+        XCTAssertEqual(try byFD.next()?.path, "x/y.txt")
+        XCTAssertThrowsError(try ArchiveReader(path: dir.path + "/missing.zip", mode: .archive)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("libarchive: Failed to open"), "\(error)")
         }
     }
 
