@@ -42,7 +42,10 @@ public struct PSTHandler: ObjectHandler {
         defer { withExtendedLifetime(data) {} }
         let result: PSTWalkResult
         do {
-            result = try store.walk { item in
+            result = try store.walk(shouldContinue: {
+                if let r = context.stopReason { context.markPartial(r); return false }
+                return true
+            }) { item in
                 if let r = context.stopReason { context.markPartial(r); return false }
                 let name = (item.folderPath + ["message-\(item.index)"]).joined(separator: "/")
                 context.scanChild(name: name, data: OwnedBytes(PSTMessage.bytes(for: item)))

@@ -95,24 +95,41 @@ public final class PSTFile {
     /// store without a readable root folder throws.
     @discardableResult
     public func walk(_ visit: (PSTItem) -> Bool) throws(PSTError) -> PSTWalkResult {
+        try walk(shouldContinue: { true }, visit)
+    }
+
+    /// Walks like `walk(_:)`, asking `shouldContinue` before each folder (a time limit).
+    @discardableResult
+    public func walk(shouldContinue: () -> Bool, _ visit: (PSTItem) -> Bool) throws(PSTError) -> PSTWalkResult {
         var root: UnsafeMutablePointer<libpff_item_t>?
         let found = try pffCall("reading the root folder") { libpff_file_get_root_folder(file, &root, $0) }
         guard found == 1, root != nil else { throw PSTError(operation: "reading the root folder", message: "no root folder") }
         defer { PSTItemReader.free(&root) }
         var result = PSTWalkResult()
         var reader = PSTItemReader(limits: limits)
-        _ = walkFolder(root!, path: [], depth: 0, reader: &reader, result: &result, visit: visit)
+        _ = walkFolder(root!, path: [], depth: 0, reader: &reader, result: &result, shouldContinue: shouldContinue, visit: visit)
         return result
     }
 
     /// Returns false when the walk must stop.
     private func walkFolder(_ folder: UnsafeMutablePointer<libpff_item_t>, path: [String], depth: Int,
-                            reader: inout PSTItemReader, result: inout PSTWalkResult, visit: (PSTItem) -> Bool) -> Bool {
+                            reader: inout PSTItemReader, result: inout PSTWalkResult,
+                            shouldContinue: () -> Bool, visit: (PSTItem) -> Bool) -> Bool {
         if depth > limits.maxFolderDepth {
             result.problems.append("folder depth over \(limits.maxFolderDepth) at level \(depth)")
             result.limitHit = "max_depth"
             return true
         }
+        // A folder met again is a cycle in a damaged store: skip it, once.
+        var identifier: UInt32 = 0
+        if (try? pffCall("reading a folder identifier") { libpff_item_get_identifier(folder, &identifier, $0) }) == 1 {
+            if !result.visitedFolders.insert(identifier).inserted {
+                result.problems.append("folder cycle at level \(depth)")
+                result.unreadableItems += 1
+                return true
+            }
+        }
+        if !shouldContinue() { return false }
         result.folders += 1
         var messages: Int32 = 0
         if (try? pffCall("counting messages") { libpff_folder_get_number_of_sub_messages(folder, &messages, $0) }) == nil {
@@ -149,7 +166,8 @@ public final class PSTFile {
             }
             guard sub != nil else { continue }
             let name = PSTItemReader.folderName(sub!) ?? "folder-\(i + 1)"
-            let go = walkFolder(sub!, path: path + [name], depth: depth + 1, reader: &reader, result: &result, visit: visit)
+            let go = walkFolder(sub!, path: path + [name], depth: depth + 1, reader: &reader, result: &result,
+                                shouldContinue: shouldContinue, visit: visit)
             PSTItemReader.free(&sub)
             if !go { return false }
         }

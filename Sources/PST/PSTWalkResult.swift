@@ -8,6 +8,8 @@ public struct PSTWalkResult: Sendable {
     public var unreadableItems = 0
     /// `max_entries` or `max_depth` when a cap stopped the walk.
     public var limitHit: String?
+    /// Identifiers of the folders visited (a folder met twice is a cycle).
+    public var visitedFolders: Set<UInt32> = []
     /// libpff messages for what was skipped (no content of the store).
     public var problems: [String] = []
 }

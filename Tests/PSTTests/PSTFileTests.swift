@@ -42,6 +42,18 @@ final class PSTFileTests: XCTestCase {
         XCTAssertTrue(all.allSatisfy { $0.problems.isEmpty })
     }
 
+    func testWalkStopsWhenAskedAndCountsFoldersOnce() throws {
+        let file = try PSTFile(path: Self.fixtures + "/dist-list.pst")
+        var seen = 0
+        let stopped = try file.walk(shouldContinue: { false }) { _ in seen += 1; return true }
+        XCTAssertEqual(seen, 0)
+        XCTAssertEqual(stopped.folders, 0)
+        let full = try file.walk { _ in true }
+        XCTAssertEqual(full.visitedFolders.count, full.folders)
+        XCTAssertEqual(full.items, 4) // appointment, distribution list, contact, free/busy data
+        XCTAssertEqual(full.unreadableItems, 0)
+    }
+
     func testPasswordedStoreIsReadAndFlagged() throws {
         let file = try PSTFile(path: Self.fixtures + "/passworded.pst")
         XCTAssertTrue(file.isPasswordProtected)
