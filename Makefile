@@ -39,6 +39,7 @@ check-patterns: release
 ## corpus: regenerate Corpus/ from its seeded generator
 corpus:
 	python3 Corpus/tools/generate.py
+	python3 Corpus/tools/mail.py
 
 ## corpus-containers: regenerate Corpus/share/ (documents and archives) from Corpus/demo
 corpus-containers:

@@ -17,10 +17,12 @@ let package = Package(
         // C modules: only a module map and a shim header each.
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CPFF", pkgConfig: "libpff", providers: [.apt(["libpff-dev", "libbfio-dev"])]),
 
         // Thin safe wrappers over the C modules.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "LibArchive", dependencies: ["CArchive"]),
+        .target(name: "PST", dependencies: ["CPFF"]),
 
         // Domain.
         .target(name: "ScanCore"),
@@ -35,13 +37,16 @@ let package = Package(
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         .target(name: "Inputs", dependencies: ["ScanCore"]),
+        .target(name: "Mail", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
         .target(name: "Extraction", dependencies: ["ScanCore", "LibArchive"]),
         // The container framework: sniffing, recursion, locations, limits, built-in handlers.
         .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
         .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "Inventory",
-                                                   .product(name: "Crypto", package: "swift-crypto")]),
+        // Mailboxes and PST stores plugged into the framework.
+        .target(name: "MailContainers", dependencies: ["Mail", "PST", "Containers", "Extraction", "ScanCore"]),
+        .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "MailContainers",
+                                                   "Inventory", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
@@ -63,5 +68,8 @@ let package = Package(
         .testTarget(name: "ContainersTests", dependencies: ["Containers", "Inputs", "ScanCore", "TestSupport"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "ScanEngine", "ScanCore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "PSTTests", dependencies: ["PST", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "MailContainersTests", dependencies: ["MailContainers", "Containers", "Inputs", "ScanCore", "TestSupport"]),
     ]
 )

@@ -22,6 +22,9 @@ public struct ContainerLimits: Sendable, Hashable {
     public var maxMemberBytes = 100 << 20
     /// Seconds one top-level object may take inside containers and extractors (`timeout`).
     public var timeoutSeconds: Double = 120
+    /// MIME parts parsed per mail message (`mime_parts`). Real mail has a few dozen;
+    /// 1,024 (the design default) stops part floods meant to cost time.
+    public var maxMimeParts = 1024
     /// Bytes of text an external extractor (pdftotext) may return per document.
     public var maxExtractedBytes = 64 << 20
 

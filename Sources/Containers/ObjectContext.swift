@@ -80,6 +80,16 @@ public final class ObjectContext {
         try ChunkedReader.read(from: source, limits: scanner.readLimits) { match($0) }
     }
 
+    /// Reports that this object as a whole is a document of `kind` (a mail message:
+    /// `document.correspondence`). `masked` must not reveal personal data; `value` (shown
+    /// only with `--reveal`) is what the fingerprint is computed over.
+    public func reportDocument(kind: String, category: String, detector: String, masked: String, value: String) {
+        if let f = scanner.matcher.documentFinding(kind: kind, category: category, detector: detector,
+                                                   location: location, masked: masked, value: value) {
+            findings.append(f)
+        }
+    }
+
     private func match(_ chunk: TextChunk) {
         if depth == 0, let tap = scanner.topLevelTextTap { tap(chunk) }
         if scanner.matcher.match(chunk, location: location, into: &findings) { regexLimit = true }

@@ -8,11 +8,18 @@ public protocol TextMatcher: AnyObject {
     func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool
     /// The object's text is over: appends findings that need the whole text (a CV's name).
     func finishDocument(location: String, into findings: inout [Finding])
+    /// A finding about a whole object (`document.correspondence` for a mail message),
+    /// fingerprinted like any finding; nil when the scan does not report `kind` (`--kind`).
+    func documentFinding(kind: String, category: String, detector: String, location: String,
+                         masked: String, value: String) -> Finding?
 }
 
 extension TextMatcher {
     /// Matchers without whole-document findings (test fakes) add none.
     public func finishDocument(location: String, into findings: inout [Finding]) {}
+    /// Matchers that do not report document kinds (test fakes) report none.
+    public func documentFinding(kind: String, category: String, detector: String, location: String,
+                                masked: String, value: String) -> Finding? { nil }
 }
 
 /// Receives object results and findings (the engine serialises them to the sink).

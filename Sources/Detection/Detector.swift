@@ -46,6 +46,8 @@ public final class Detector: Sendable {
     let cv: CVClassifier?
     /// `ruleList` indices of the name and CV rules (valid when `names` / `cv` are set).
     let nameRule: Int, cvRule: Int
+    /// The kinds this detector was limited to (`--kind`), or nil for all.
+    public let onlyKinds: Set<String>?
     /// Margin after a window so look-aheads see real text.
     static let lookAheadMargin = 16
 
@@ -118,6 +120,7 @@ public final class Detector: Sendable {
         nameKindWanted = wantNames
         ruleList = list
         self.kinds = list.map(\.kind)
+        onlyKinds = kinds
     }
 
     /// Whether person names are reported (they are also looked for when only CVs are).

@@ -40,4 +40,11 @@ final class DetectorMatcher: TextMatcher {
                        masked: Masker.mask(hit.value, kind: rule.kind),
                        fingerprint: fingerprint, value: hit.value)
     }
+
+    func documentFinding(kind: String, category: String, detector id: String, location: String,
+                         masked: String, value: String) -> Finding? {
+        guard detector.onlyKinds?.contains(kind) ?? true else { return nil }
+        return Finding(location: location, kind: kind, detector: id, category: category, confidence: 1, line: 1,
+                       masked: masked, fingerprint: fingerprinter.fingerprint(value), value: value)
+    }
 }

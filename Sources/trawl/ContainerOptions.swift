@@ -19,6 +19,9 @@ struct ContainerOptions: ParsableArguments {
     @Option(help: "Bytes read per member; larger text members are scanned up to it.")
     var maxMemberSize = "100M"
 
+    @Option(help: "MIME parts parsed per mail message.")
+    var maxMimeParts = ContainerLimits().maxMimeParts
+
     @Option(help: "Seconds one top-level file may spend in containers and extractors.")
     var objectTimeout = ContainerLimits().timeoutSeconds
 
@@ -26,6 +29,7 @@ struct ContainerOptions: ParsableArguments {
         if maxDepth < 0 { throw ValidationError("--max-depth must be at least 0") }
         if maxRatio < 1 { throw ValidationError("--max-ratio must be at least 1") }
         if maxEntries < 1 { throw ValidationError("--max-entries must be at least 1") }
+        if maxMimeParts < 1 { throw ValidationError("--max-mime-parts must be at least 1") }
         if objectTimeout <= 0 { throw ValidationError("--object-timeout must be positive") }
         if ByteSize.parse(maxTotalSize) == nil { throw ValidationError("--max-total-size: cannot read '\(maxTotalSize)' (use e.g. 1G)") }
         guard let m = ByteSize.parse(maxMemberSize), m >= 1, m <= UInt64(Int32.max) else {
@@ -42,6 +46,7 @@ struct ContainerOptions: ParsableArguments {
         l.maxEntries = maxEntries
         l.maxMemberBytes = ByteSize.parse(maxMemberSize).map { Int($0) } ?? l.maxMemberBytes
         l.timeoutSeconds = objectTimeout
+        l.maxMimeParts = maxMimeParts
         return l
     }
 }

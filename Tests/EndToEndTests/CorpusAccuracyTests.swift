@@ -31,7 +31,9 @@ final class CorpusAccuracyTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: key) }
         let run = try TrawlBinary.run(["scan", "--format", "jsonl", "--reveal", "--quiet", "--key-file", key, "Corpus/demo"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let found = try readJSONL(run.stdout).map {
+        // Document-level findings (a mail export is `document.correspondence`) are scored
+        // by MailAccuracyTests; the demo truth lists only values.
+        let found = try readJSONL(run.stdout).filter { $0["kind"] as! String != "document.correspondence" }.map {
             Item(file: $0["location"] as! String, line: $0["line"] as! Int, kind: $0["kind"] as! String, value: $0["value"] as! String)
         }
         let truth = try Self.truth()
@@ -90,6 +92,6 @@ final class CorpusAccuracyTests: XCTestCase {
         var fields = Set<String>()
         for o in a { for v in o.values { if let s = v as? String { fields.insert(s) } } }
         XCTAssertEqual(values.intersection(fields).count, 0, "raw values in masked output (not printed)")
-        for o in a { XCTAssertTrue((o["masked"] as! String).contains("*")) }
+        for o in a where o["kind"] as! String != "document.correspondence" { XCTAssertTrue((o["masked"] as! String).contains("*")) }
     }
 }
