@@ -52,11 +52,20 @@ def load_lines():
         for line in f:
             t = json.loads(line)
             items[(t['file'], t['line'])].append((t['kind'], t['value']))
+    # The CVs, letters and name decoys (generate.py's documents section, written after this
+    # script was first run) are left out: they are converted whole by recruiting() below, and
+    # leaving them out keeps the documents above byte-identical to their first version.
+    later = set()
+    for name in ('ground-truth-documents.jsonl', 'document-decoys.jsonl'):
+        with open(os.path.join(ROOT, 'Corpus', name), encoding='utf-8') as f:
+            later |= {json.loads(l)['file'] for l in f}
     out = defaultdict(list)
     for cc in FOLDERS:
         d = os.path.join(ROOT, 'Corpus', 'demo', cc)
         for name in sorted(os.listdir(d)):
             rel = 'Corpus/demo/%s/%s' % (cc, name)
+            if rel in later or name.startswith('names-decoys-'):
+                continue
             lines = []
             with open(os.path.join(d, name), encoding='utf-8') as f:
                 for n, text in enumerate(f.read().split('\n'), 1):
@@ -323,6 +332,386 @@ def pdf(title, lines):
     return out
 
 
+# ------------------------------------------------- recruiting: CVs converted to documents
+#
+# The CVs, cover letters and some non-CV documents of Corpus/demo (ground-truth-documents.jsonl,
+# document-decoys.jsonl) as a person turns them into Word/LibreOffice/PDF files: one paragraph
+# per source line, markdown '#'/'**' and txt underlines turned into heading/bold styles, HTML
+# tags into paragraphs (a <br> starts a new paragraph; the invisible <head>, with its <title>,
+# is not pasted), list markers into list paragraphs. The text of every paragraph is otherwise
+# the text of its source line, so its structured items are re-read with the oracle (they must
+# be a subset of the line's planted items: only a mailto: target hidden behind a link text is
+# lost) and its person names are those of ground-truth-names.jsonl for that line.
+# No random numbers are drawn here, so the files above keep their bytes.
+
+import re  # noqa: E402
+
+TAG_RE = re.compile(r'<[^>]+>')
+HTML_HIDDEN = re.compile(r'\s*</?(?:!DOCTYPE|html|head|meta|title|body|ul|ol)\b', re.I)
+ORDER = ['pt', 'es', 'se', 'de', 'fr', 'it', 'nl', 'gb', 'us']
+DOC_TRUTH: list[dict] = []
+DOC_DECOYS: list[dict] = []
+NAME_TRUTH: list[dict] = []
+
+
+def runs_of(text, bold_open, bold_close):
+    """[(segment, bold)] of a line whose bold parts are between bold_open and bold_close."""
+    out, bold = [], False
+    for part in re.split('(%s|%s)' % (bold_open, bold_close), text):
+        if re.fullmatch(bold_open, part):
+            bold = True
+        elif re.fullmatch(bold_close, part):
+            bold = False
+        elif part:
+            out.append((part, bold))
+    return out
+
+
+def paragraphs_of(rel):
+    """[(style, runs, source line)]: style 'title' | 'h' | 'li' | 'p' | 'blank'."""
+    with open(os.path.join(ROOT, rel), encoding='utf-8') as f:
+        src = f.read().split('\n')
+    out = []
+    for n, line in enumerate(src, 1):
+        line = line.rstrip('\r')
+        if rel.endswith('.html'):
+            if HTML_HIDDEN.match(line):
+                continue
+            m = re.match(r'\s*<(h1|h2|h3|li|p)\b', line)
+            style = {'h1': 'title', 'h2': 'h', 'h3': 'h', 'li': 'li'}.get(m.group(1) if m else 'p', 'p')
+            for i, part in enumerate(re.split(r'<br\s*/?>', line)):
+                part = re.sub(r'<(/?)(?:strong|b)>', lambda m: '\x01' if not m.group(1) else '\x02', part)
+                runs = [(html.unescape(TAG_RE.sub('', s)), b) for s, b in runs_of(part, '\x01', '\x02')]
+                text = ''.join(s for s, _ in runs)
+                lead = len(text) - len(text.lstrip())
+                if text.strip():
+                    out.append((style if i == 0 else 'p', trim_runs(runs, lead, len(text.rstrip())), n))
+            continue
+        s = line.strip()
+        if not s:
+            if out and out[-1][0] != 'blank':
+                out.append(('blank', [], n))
+            continue
+        if re.fullmatch(r'[=\-]{3,}', s):
+            # a txt underline: the line above is a heading, the rule itself is decoration
+            if out and out[-1][0] == 'p':
+                out[-1] = ('title' if s[0] == '=' else 'h',) + out[-1][1:]
+            continue
+        style = 'p'
+        if rel.endswith('.md') and s.startswith('#'):
+            style = 'title' if s.startswith('# ') else 'h'
+            s = s.lstrip('#').strip()
+        elif s.startswith('- '):
+            style, s = 'li', s[2:]
+        runs = runs_of(s, r'\*\*', r'\*\*') if rel.endswith('.md') else [(s, False)]
+        if style == 'p' and rel.endswith('.md') and len(runs) == 1 and runs[0][1]:
+            runs = [(runs[0][0], True)]
+        out.append((style, runs, n))
+    while out and out[-1][0] == 'blank':
+        out.pop()
+    return out
+
+
+def trim_runs(runs, lead, end):
+    out, pos = [], 0
+    for s, b in runs:
+        a, z = max(lead, pos), min(end, pos + len(s))
+        if a < z:
+            out.append((s[a - pos:z - pos], b))
+        pos += len(s)
+    return out
+
+
+def ptext(runs):
+    return ''.join(s for s, _ in runs)
+
+
+# --- writers: (paragraphs, title) -> bytes
+
+def rx_docx(paras, title):
+    body = []
+    for style, runs, _ in paras:
+        if style == 'blank':
+            body.append('<w:p/>')
+            continue
+        ppr = {'title': '<w:pPr><w:pStyle w:val="Title"/></w:pPr>', 'h': '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>',
+               'li': '<w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'}.get(style, '')
+        if len(runs) == 1 and not runs[0][1]:
+            # Split a plain paragraph into two runs at a space, as editors do.
+            t = runs[0][0]
+            cut = t.find(' ', len(t) // 3)
+            runs = [(t, False)] if cut < 0 else [(t[:cut], False), (t[cut:], False)]
+        body.append('<w:p>%s%s</w:p>' % (ppr, ''.join(
+            '<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % ('<w:rPr><w:b/></w:rPr>' if b else '', xesc(s)) for s, b in runs)))
+    doc = CT_HEAD + '<w:document %s><w:body>%s<w:sectPr/></w:body></w:document>' % (W, ''.join(body))
+    return ooxml('docx', [('word/document.xml', doc)], title)
+
+
+def odf_spaces(text):
+    """ODF collapses runs of spaces: the second and later spaces are <text:s text:c=".."/>."""
+    return re.sub(r'  +', lambda m: ' <text:s text:c="%d"/>' % (len(m.group(0)) - 1), xesc(text))
+
+
+def rx_odt(paras, title):
+    body, in_list = '', False
+    for style, runs, _ in paras:
+        inner = ''.join('<text:span text:style-name="Strong">%s</text:span>' % odf_spaces(s) if b else odf_spaces(s) for s, b in runs)
+        if style == 'li' and not in_list:
+            body += '<text:list text:style-name="Bullets">'
+            in_list = True
+        elif style != 'li' and in_list:
+            body += '</text:list>'
+            in_list = False
+        if style == 'title':
+            body += '<text:h text:outline-level="1">%s</text:h>' % inner
+        elif style == 'h':
+            body += '<text:h text:outline-level="2">%s</text:h>' % inner
+        elif style == 'li':
+            body += '<text:list-item><text:p>%s</text:p></text:list-item>' % inner
+        elif style == 'blank':
+            body += '<text:p/>'
+        else:
+            body += '<text:p>%s</text:p>' % inner
+    if in_list:
+        body += '</text:list>'
+    return odf('odt', body)
+
+
+def rx_rtf(paras, title):
+    head = ('{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Helvetica;}}'
+            '{\\stylesheet{\\s0 Normal;}{\\s1 heading 1;}}{\\*\\generator trawl-corpus;}'
+            '{\\info{\\title %s}}\n' % rtf_escape(title))
+    body = []
+    for style, runs, _ in paras:
+        fmt = {'title': '\\s1\\b\\fs32 ', 'h': '\\s1\\b\\fs24 ', 'li': '\\li360\\fi-180 '}.get(style, '')
+        text = ''.join('{\\b %s}' % rtf_escape(s) if b else rtf_escape(s) for s, b in runs)
+        body.append('\\pard\\plain\\f0\\fs20 %s%s\\par\n' % (fmt, text))
+    return (head + ''.join(body) + '}').encode('ascii')
+
+
+def rx_html(paras, title):
+    rows, in_list = [], False
+    for style, runs, _ in paras:
+        inner = ''.join('<strong>%s</strong>' % html.escape(s, quote=False) if b else html.escape(s, quote=False) for s, b in runs)
+        if style == 'li' and not in_list:
+            rows.append('<ul>')
+            in_list = True
+        elif style != 'li' and in_list:
+            rows.append('</ul>')
+            in_list = False
+        if style == 'blank':
+            continue
+        tag = {'title': 'h1', 'h': 'h2', 'li': 'li'}.get(style, 'p')
+        rows.append('<%s>%s</%s>' % (tag, inner, tag))
+    if in_list:
+        rows.append('</ul>')
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>%s</title></head>\n<body>\n%s\n</body></html>\n'
+            % (html.escape(title), '\n'.join(rows))).encode()
+
+
+# Glyphs outside WinAnsi get free codes of the font encoding (a /Differences array), as PDF
+# producers do; pdftotext maps the glyph names back to Unicode.
+PDF_EXTRA = {'ă': 'abreve', 'ě': 'ecaron', 'ł': 'lslash', 'Ł': 'Lslash', 'ș': 'uni0219', 'ț': 'uni021B', 'ő': 'ohungarumlaut',
+             'ű': 'uhungarumlaut', 'č': 'ccaron', 'ć': 'cacute', 'ř': 'rcaron', 'ů': 'uring', 'ę': 'eogonek', 'ą': 'aogonek'}
+PDF_FREE = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
+
+def rx_pdf(paras, title):
+    """Helvetica / Helvetica-Bold, WinAnsi plus /Differences, one text line per paragraph,
+    an empty line per blank paragraph, 50 lines per page (A3 landscape, so no line wraps)."""
+    extra = sorted({c for _, runs, _ in paras for s, _ in runs for c in s if c in PDF_EXTRA})
+    assert len(extra) <= len(PDF_FREE), extra
+    codes = {c: bytes([PDF_FREE[i]]) for i, c in enumerate(extra)}
+
+    def enc(s):
+        b = b''.join(codes.get(c) or c.encode('cp1252') for c in s)
+        return b.replace(b'\\', b'\\\\').replace(b'(', b'\\(').replace(b')', b'\\)')
+    pages = [paras[i:i + 50] for i in range(0, len(paras), 50)] or [[]]
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>']
+    kids = ' '.join('%d 0 R' % (3 + 2 * i) for i in range(len(pages)))
+    objs.append(('<< /Type /Pages /Kids [%s] /Count %d >>' % (kids, len(pages))).encode())
+    f1 = 3 + 2 * len(pages)
+    for i, pl in enumerate(pages):
+        content = b'BT 50 800 Td 15 TL\n'
+        for style, runs, _ in pl:
+            size = {'title': 16, 'h': 11}.get(style, 9)
+            bold_all = style in ('title', 'h')
+            if style == 'li':
+                content += b'/F1 9 Tf (\x95 ) Tj '
+            for s, b in runs:
+                content += b'/F%d %d Tf (' % (2 if (b or bold_all) else 1, size) + enc(s) + b') Tj '
+            content += b'T*\n'
+        content += b'ET'
+        objs.append(('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1191 842] /Contents %d 0 R '
+                     '/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>' % (4 + 2 * i, f1, f1 + 1)).encode())
+        objs.append(b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream')
+    diff = ' '.join('%d /%s' % (codes[c][0], PDF_EXTRA[c]) for c in extra)
+    encoding = '<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [%s] >>' % diff if extra else '/WinAnsiEncoding'
+    for base in ('Helvetica', 'Helvetica-Bold'):
+        objs.append(('<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding %s >>' % (base, encoding)).encode())
+    objs.append(('<< /Title (%s) /Producer (trawl-corpus) >>' % title).encode())
+    out = b'%PDF-1.4\n'
+    offs = []
+    for n, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b'%d 0 obj\n' % n + o + b'\nendobj\n'
+    x = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % o for o in offs)
+    out += b'trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, len(objs), x)
+    return out
+
+
+RX_MAKERS = {'docx': rx_docx, 'odt': rx_odt, 'rtf': rx_rtf, 'html': rx_html, 'pdf': rx_pdf}
+# Which formats each archive holds, taken in turn.
+RX_ARCHIVES = [('applications-2024.zip', '2024/', ['docx', 'pdf']),
+               ('candidates.tar.gz', 'candidates/', ['odt', 'odt', 'rtf']),
+               ('archive-2022.7z', '', ['docx', 'odt', 'pdf', 'html']),
+               ('old.zip', '', ['pdf', 'docx', 'odt'])]
+RX_INNER = '2021.zip'
+# One name outside WinAnsi (Antoni Wlazły) in a PDF, through the font's /Differences.
+RX_FORMAT = {'Corpus/demo/es/curriculum-3.html': 'pdf'}  # old.zip holds its documents in a zip of its own
+
+
+def load_jsonl(name):
+    with open(os.path.join(ROOT, 'Corpus', name), encoding='utf-8') as f:
+        return [json.loads(l) for l in f]
+
+
+def targz_bytes(members):
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode='wb', mtime=0) as gz:
+        with tarfile.open(fileobj=gz, mode='w', format=tarfile.USTAR_FORMAT) as tar:
+            for n, d in members:
+                info = tarfile.TarInfo(n)
+                info.size, info.mtime, info.mode, info.uname, info.gname = len(d), 1704067200, 0o644, 'hr', 'hr'
+                tar.addfile(info, io.BytesIO(d))
+    return buf.getvalue()
+
+
+def seven_zip(rel, members):
+    """Writes OUT/rel as a 7z of members (fixed mtimes, not solid); False without 7z."""
+    if not shutil.which('7z'):
+        print('warning: 7z not found, %s not written' % rel, file=sys.stderr)
+        return False
+    tmp = os.path.join(OUT, '.7z-staging')
+    for n, d in members:
+        p = os.path.join(tmp, n)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, 'wb') as f:
+            f.write(d)
+        os.utime(p, (1704067200, 1704067200))
+    target = os.path.join(OUT, rel)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    subprocess.run(['7z', 'a', '-bd', '-bso0', '-mx=5', '-ms=off', '-mtc=off', '-mta=off', target] +
+                   sorted(n for n, _ in members), cwd=tmp, check=True)
+    shutil.rmtree(tmp)
+    return True
+
+
+def converted(rel, cc):
+    """Paragraphs of a demo document and, per paragraph index, its items and names."""
+    paras = paragraphs_of(rel)
+    planted = defaultdict(set)
+    for t in load_jsonl_cached('ground-truth.jsonl'):
+        if t['file'] == rel:
+            planted[t['line']].add((t['kind'], t['value']))
+    names = defaultdict(list)
+    for t in load_jsonl_cached('ground-truth-names.jsonl'):
+        if t['file'] == rel:
+            names[t['line']].append(t['value'])
+    items, found_names, lost = [], [], []
+    by_line = defaultdict(list)
+    for style, runs, n in paras:
+        by_line[n].append(ptext(runs))
+    for n, texts in sorted(by_line.items()):
+        got = set()
+        for text in texts:
+            r = pd.oracle(text, region(cc))
+            assert r <= planted[n], (rel, n, r - planted[n])
+            got |= r
+            items.extend(sorted(r))
+        lost.extend(sorted(planted[n] - got))
+        for value in names[n]:
+            assert any(value in t for t in texts), (rel, n, value)
+            found_names.append(value)
+    for n in planted:
+        if n not in by_line:
+            lost.extend(sorted(planted[n]))
+    dropped_names = sum(len(v) for n, v in names.items() if n not in by_line)
+    return paras, items, found_names, lost, dropped_names
+
+
+_JSONL = {}
+
+
+def load_jsonl_cached(name):
+    if name not in _JSONL:
+        _JSONL[name] = load_jsonl(name)
+    return _JSONL[name]
+
+
+def recruiting():
+    cvs = {t['file']: t['value'] for t in load_jsonl('ground-truth-documents.jsonl')}
+    decoys = {t['file']: t['why'] for t in load_jsonl('document-decoys.jsonl')}
+    sources = []
+    for i, cc in enumerate(ORDER):
+        mine = sorted(f for f in cvs if f.startswith('Corpus/demo/%s/' % cc))
+        ds = sorted(f for f in decoys if f.startswith('Corpus/demo/%s/' % cc))
+        # A few decoys: the job ad in even flavours, the recruitment notes in odd ones, both in us.
+        pick_d = ds if cc == 'us' else [d for d in ds if (decoys[d] == 'job advertisement') == (i % 2 == 0)]
+        sources += [(cc, f) for f in mine + pick_d]
+    members = [[] for _ in RX_ARCHIVES]
+    turn = [0] * len(RX_ARCHIVES)
+    stats = defaultdict(int)
+    lost_total, dropped_total = [], 0
+    for idx, (cc, rel) in enumerate(sources):
+        k = idx % len(RX_ARCHIVES)
+        name, prefix, fmts = RX_ARCHIVES[k]
+        fmt = RX_FORMAT.get(rel) or fmts[turn[k] % len(fmts)]
+        turn[k] += 1
+        paras, items, names, lost, dropped = converted(rel, cc)
+        stem = os.path.splitext(os.path.basename(rel))[0]
+        member = '%s%s/%s.%s' % (prefix, cc, stem, fmt)
+        members[k].append((member, RX_MAKERS[fmt](paras, stem)))
+        inner = member if name != 'old.zip' else RX_INNER + '!/' + member
+        location = '%s/recruiting/%s!/%s' % (REL, name, inner)
+        for kind, value in items:
+            TRUTH.append({'location': location, 'kind': kind, 'value': value})
+        for value in names:
+            NAME_TRUTH.append({'location': location, 'value': value})
+        if rel in cvs:
+            DOC_TRUTH.append({'location': location, 'kind': 'document.cv', 'value': cvs[rel], 'source': rel})
+            stats[('cv', fmt)] += 1
+        else:
+            DOC_DECOYS.append({'location': location, 'why': decoys[rel], 'source': rel})
+            stats[('decoy', fmt)] += 1
+        lost_total += [(rel, kv) for kv in lost]
+        dropped_total += dropped
+    write('recruiting/applications-2024.zip', zip_bytes(members[0]))
+    write('recruiting/candidates.tar.gz', targz_bytes(members[1]))
+    if not seven_zip('recruiting/archive-2022.7z', members[2]):
+        drop = REL + '/recruiting/archive-2022.7z!/'
+        for rows in (TRUTH, NAME_TRUTH, DOC_TRUTH, DOC_DECOYS):
+            rows[:] = [r for r in rows if not r['location'].startswith(drop)]
+    write('recruiting/old.zip', zip_bytes([(RX_INNER, zip_bytes(members[3]))]))
+
+    def dump(name, rows, key):
+        rows.sort(key=key)
+        with open(os.path.join(ROOT, 'Corpus', name), 'w', encoding='utf-8') as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    dump('ground-truth-containers-documents.jsonl', DOC_TRUTH, lambda r: r['location'])
+    dump('container-document-decoys.jsonl', DOC_DECOYS, lambda r: r['location'])
+    dump('ground-truth-containers-names.jsonl', NAME_TRUTH, lambda r: (r['location'], r['value']))
+    print('recruiting: %d CVs / cover letters, %d non-CV documents, %d person names; by format: %s'
+          % (len(DOC_TRUTH), len(DOC_DECOYS), len(NAME_TRUTH),
+             ', '.join('%s %s %d' % (t, f, n) for (t, f), n in sorted(stats.items()))))
+    print('recruiting: %d items hidden behind link text (mailto: targets) not planted; %d names only in an HTML <title> not pasted'
+          % (len(lost_total), dropped_total))
+    for rel, kv in lost_total:
+        print('  lost %s %s' % (rel, kv[0]))
+
+
 # ------------------------------------------------------------------------ main
 
 def write(rel, data):
@@ -432,6 +821,8 @@ def main():
             plant('%s/archives/scans.7z!/%s' % (REL, n), lines)
     else:
         print('warning: 7z not found, scans.7z not written', file=sys.stderr)
+
+    recruiting()
 
     TRUTH.sort(key=lambda t: (t['location'], t['kind'], t['value']))
     with open(os.path.join(ROOT, 'Corpus', 'ground-truth-containers.jsonl'), 'w', encoding='utf-8') as f:

@@ -42,6 +42,17 @@ final class XMLTokenizerTests: XCTestCase {
         XCTAssertEqual(text(xml, .odf), "T\na b\tc\nd\n1\n\t2\n\t\n")
     }
 
+    func testODFSpaceCountsAndSpacesBetweenSpans() {
+        // <text:s text:c="N"/> is N spaces; a space alone between two spans of a paragraph is
+        // kept (names and numbers must not run together); layout whitespace between paragraphs is not.
+        let xml = "<office:text>\n  <text:p>2021<text:s text:c=\"2\"/>Controller<text:s/>x</text:p>\n  "
+            + "<text:p><text:span text:style-name=\"T1\">Ana</text:span> <text:span>Silva</text:span><text:span> </text:span>NIF 123</text:p>\n"
+            + "<text:h>a<text:s text:c=\"99999999\"/>b</text:h></office:text>"
+        let out = text(xml, .odf)
+        XCTAssertTrue(out.hasPrefix("2021  Controller x\nAna Silva NIF 123\na "), out)
+        XCTAssertEqual(out.count, "2021  Controller x\nAna Silva NIF 123\na".count + 1024 + "b\n".count)
+    }
+
     func testAttributesWithEntitiesAndQuotes() {
         var seen: [(String, String)] = []
         XMLTokenizer.tokenize(string: "<c r='A1' t=\"s\" v=\"a&amp;b&gt;\"/>") { e in
