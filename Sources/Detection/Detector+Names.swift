@@ -61,7 +61,8 @@ extension Detector {
                                     tokens: &scratch.nameTokens, into: &found)
                 if !CVClassifier.endsLine(p, end, buf.count) { found.removeAll() }
             }
-            if let f = found.first, f.confidence >= minConfidence {
+            // A name line holds a given name and a surname at least ("E-Mail · +49 ..." is none).
+            if let f = found.first, f.confidence >= minConfidence, bytes[f.range].contains(32) {
                 let value = String(decoding: bytes[f.range], as: UTF8.self)
                 headNames.append(Hit(ruleIndex: nameRule, range: f.range, value: value, confidence: f.confidence, hadContext: true, line: line))
             }

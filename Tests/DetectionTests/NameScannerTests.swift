@@ -119,6 +119,13 @@ final class NameScannerTests: XCTestCase {
         XCTAssertEqual(hits(Self.cv, size: 40).filter { $0.kind == "document.cv" }.map(\.value), ["Heli Mäkelä"])
     }
 
+    func testAContactLineUnderACVsNameIsNoName() {
+        let cv = "Karin Lindqvist\nLebenslauf\nMobil · +49 30 3382989\nkarin@example.de\n## Berufserfahrung\nx\n## Ausbildung\ny\n"
+        let found = hits(cv)
+        XCTAssertEqual(found.filter { $0.kind == "person_name" }.map(\.value), ["Karin Lindqvist"])
+        XCTAssertEqual(found.filter { $0.kind == "document.cv" }.map(\.value), ["Karin Lindqvist"])
+    }
+
     func testACoverLetterNamesItsWriter() {
         let letter = """
         Lettre de motivation
