@@ -27,6 +27,8 @@ public final class ObjectContext {
     private var ratioTripped = false
     private var children = 0
     private var entriesTripped = false
+    /// First line of each page (page 1 starts at line 1), for paged documents.
+    private var pageStarts: [Int] = []
 
     init(scanner: ObjectScanner, location: String, name: String, depth: Int, budget: ScanBudget?, inputSize: UInt64) {
         self.scanner = scanner
@@ -73,6 +75,25 @@ public final class ObjectContext {
         try? chunker!.append(bytes) { match($0) }
     }
 
+    /// Declares the object paged: `starts[k]` is the first line of page k + 1. Findings of
+    /// the text appended afterwards carry the page their line falls on.
+    public func setPageStarts(_ starts: [Int]) {
+        pageStarts = starts
+    }
+
+    /// Sets the page of `findings[from...]` from their lines.
+    private func assignPages(from: Int) {
+        guard !pageStarts.isEmpty, from < findings.count else { return }
+        for k in from..<findings.count {
+            var lo = 0, hi = pageStarts.count    // the number of page starts at or before the line
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pageStarts[mid] <= findings[k].line { lo = mid + 1 } else { hi = mid }
+            }
+            findings[k].page = max(1, lo)
+        }
+    }
+
     /// Scans raw bytes whose encoding is unknown (sniffed: UTF-8, UTF-16, Windows-1252;
     /// binary gives `skipped(binary)`), streamed in bounded chunks. Use it instead of,
     /// not together with, `appendText`. Throws when the source fails before its first byte.
@@ -92,7 +113,9 @@ public final class ObjectContext {
 
     private func match(_ chunk: TextChunk) {
         if depth == 0, let tap = scanner.topLevelTextTap { tap(chunk) }
+        let before = findings.count
         if scanner.matcher.match(chunk, location: location, into: &findings) { regexLimit = true }
+        assignPages(from: before)
         if findings.count >= 4096 {
             scanner.reporter.deliver(nil, findings: findings)
             delivered += findings.count
@@ -264,7 +287,9 @@ public final class ObjectContext {
         // Per-document detector state lives in the worker's scratch; a parent's text is
         // matched when it finishes (pieces are buffered up to a chunk), after its children,
         // so documents do not interleave unless a container's own text passes 1 MiB.
+        let before = findings.count
         scanner.matcher.finishDocument(location: location, into: &findings)
+        assignPages(from: before)
         var status = handlerStatus
         if status == .complete {
             if let r = partialReason ?? stopReason { status = .partial(r) } else if regexLimit { status = .partial("regex_limit") }

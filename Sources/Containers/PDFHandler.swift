@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 import ScanCore
 
-/// PDF documents, through `pdftotext` (see `PDFText`). Findings carry the PDF's location;
-/// `line` counts lines of the extracted text over the whole document (pages are separated
-/// by a form feed, which does not start a new line).
+/// PDF documents, through `pdftotext` (see `PDFText`). Findings carry the PDF's location
+/// and their `page`; `line` counts lines of the extracted text over the whole document
+/// (pdftotext ends each page with a form feed, which does not start a new line).
 public struct PDFHandler: ObjectHandler {
     /// Creates the handler.
     public init() {}
@@ -37,10 +37,12 @@ public struct PDFHandler: ObjectHandler {
         }
         switch outcome {
         case .text(let text, let truncated):
+            context.setPageStarts(PDFHandler.pageStarts(text))
             context.appendText(text)
             if truncated { context.markPartial("max_extracted_size") }
             return .complete
         case .timedOut(let text):
+            context.setPageStarts(PDFHandler.pageStarts(text))
             context.appendText(text)
             return .partial("timeout")
         case .encrypted:
@@ -51,6 +53,17 @@ public struct PDFHandler: ObjectHandler {
             PDFHandler.warnOnce()
             return .skipped("no_pdf_extractor")
         }
+    }
+
+    /// The first line of each page of pdftotext's output: page 1 at line 1, and each later
+    /// page on the line of the form feed that ends the page before it.
+    static func pageStarts(_ text: String) -> [Int] {
+        var starts = [1]
+        var line = 1
+        for b in text.utf8 {
+            if b == 10 { line += 1 } else if b == 12 { starts.append(line) }
+        }
+        return starts
     }
 
     private static let warned = WarnOnce()

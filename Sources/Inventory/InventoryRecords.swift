@@ -68,7 +68,7 @@ public struct StoredFinding: Sendable, Hashable {
     /// From an engine finding (drops the raw value).
     public init(_ f: Finding) {
         self.init(location: f.location, kind: f.kind, detector: f.detector, category: f.category,
-                  confidence: f.confidence, line: f.line, masked: f.masked, fingerprint: f.fingerprint)
+                  confidence: f.confidence, line: f.line, page: f.page, masked: f.masked, fingerprint: f.fingerprint)
     }
 
     /// The identity used to match findings across scans of one object.
@@ -77,7 +77,7 @@ public struct StoredFinding: Sendable, Hashable {
     /// Back to an engine finding, with an empty value (replayed findings have none).
     public var finding: Finding {
         Finding(location: location, kind: kind, detector: detector, category: category, confidence: confidence,
-                line: line ?? 0, masked: masked, fingerprint: fingerprint, value: "")
+                line: line ?? 0, masked: masked, fingerprint: fingerprint, value: "", page: page)
     }
 
     /// Folds findings with the same key into one row with a count, keeping first-seen order.

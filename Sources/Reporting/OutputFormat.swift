@@ -39,6 +39,7 @@ extension Finding {
         key(",\"category\":"); Escaping.appendJSON(category, to: &out)
         key(",\"confidence\":"); out.append(contentsOf: formatConfidence(confidence).utf8)
         key(",\"line\":"); out.append(contentsOf: String(line).utf8)
+        if let page { key(",\"page\":"); out.append(contentsOf: String(page).utf8) }
         key(",\"masked\":"); Escaping.appendJSON(masked, to: &out)
         key(",\"fingerprint\":"); Escaping.appendJSON(fingerprint, to: &out)
         if reveal { key(",\"value\":"); Escaping.appendJSON(value, to: &out) }

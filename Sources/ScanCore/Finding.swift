@@ -15,6 +15,8 @@ public struct Finding: Sendable, Hashable {
     public var confidence: Double
     /// 1-based line of the start of the match in the decoded text.
     public var line: Int
+    /// 1-based page, for paged documents (PDF); nil elsewhere.
+    public var page: Int?
     /// A preview that does not reveal the value.
     public var masked: String
     /// `hmac-sha256:<hex>` of the normalised value under the installation key.
@@ -24,13 +26,14 @@ public struct Finding: Sendable, Hashable {
 
     /// Creates a finding.
     public init(location: String, kind: String, detector: String, category: String,
-                confidence: Double, line: Int, masked: String, fingerprint: String, value: String) {
+                confidence: Double, line: Int, masked: String, fingerprint: String, value: String, page: Int? = nil) {
         self.location = location
         self.kind = kind
         self.detector = detector
         self.category = category
         self.confidence = confidence
         self.line = line
+        self.page = page
         self.masked = masked
         self.fingerprint = fingerprint
         self.value = value

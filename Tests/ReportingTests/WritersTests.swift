@@ -44,6 +44,13 @@ final class WritersTests: XCTestCase {
         }
     }
 
+    func testPagedFindingsCarryTheirPage() {
+        var paged = finding
+        paged.page = 2
+        XCTAssertTrue(paged.jsonObject(reveal: false).contains(#""line":4,"page":2,"masked""#))
+        XCTAssertFalse(finding.jsonObject(reveal: false).contains("page"))
+    }
+
     func testRevealAddsValue() throws {
         let (text, _) = try write(.jsonl, reveal: true)
         XCTAssertTrue(text.hasSuffix(#","value":"anna@example.pt"}"# + "\n"))
