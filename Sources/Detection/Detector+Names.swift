@@ -6,10 +6,11 @@ extension Detector {
     func scanNames(_ base: UnsafePointer<UInt8>, _ count: Int, _ chunk: TextChunk, _ scratch: DetectorScratch) {
         guard let names else { return }
         scratch.names.removeAll(keepingCapacity: true)
+        scratch.nameHits.removeAll(keepingCapacity: true)
         names.scan(base, count: count, from: chunk.ownedStart, to: chunk.ownedEnd, tokens: &scratch.nameTokens, into: &scratch.names)
         for f in scratch.names where f.confidence >= minConfidence {
             let value = String(decoding: UnsafeBufferPointer(start: base + f.range.lowerBound, count: f.range.count), as: UTF8.self)
-            scratch.hits.append(Hit(ruleIndex: nameRule, range: f.range, value: value, confidence: f.confidence,
+            scratch.nameHits.append(Hit(ruleIndex: nameRule, range: f.range, value: value, confidence: f.confidence,
                                     hadContext: f.evidence != .lists, line: 0))
         }
     }

@@ -158,8 +158,13 @@ public final class Detector: Sendable {
             let event = [AnchorEvent(start: chunk.ownedStart, end: chunk.ownedEnd - 1, digitMask: ~0)]
             for r in whole { search(r, event[0], base, count, chunk, scratch, unbounded: true) }
         }
-        if names != nil { scanNames(base, count, chunk, scratch) }
-        let hits = resolve(scratch.hits, base: base, chunk: chunk)
+        var hits = resolve(scratch.hits)
+        if names != nil {
+            // Names come in position order and never need the overlap ranking: merged after it.
+            scanNames(base, count, chunk, scratch)
+            if !scratch.nameHits.isEmpty { hits = Detector.merge(hits, scratch.nameHits) }
+        }
+        numberLines(&hits, base: base, chunk: chunk)
         if cv != nil { observeDocument(hits, base, count, chunk, scratch) }
         return nameKindWanted || cv == nil ? hits : hits.filter { $0.ruleIndex != nameRule }
     }
@@ -306,8 +311,8 @@ public final class Detector: Sendable {
         scratch.hits.append(Hit(ruleIndex: r, range: m.range, value: value, confidence: confidence, hadContext: hadContext, line: 0))
     }
 
-    /// Drops hits contained in a stronger hit, sorts by position and numbers lines.
-    private func resolve(_ hits: [Hit], base: UnsafePointer<UInt8>, chunk: TextChunk) -> [Hit] {
+    /// Drops hits contained in a stronger hit and sorts the rest by position.
+    private func resolve(_ hits: [Hit]) -> [Hit] {
         guard !hits.isEmpty else { return [] }
         let sorted = hits.sorted {
             $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
@@ -326,16 +331,46 @@ public final class Detector: Sendable {
         }
         kept += resolveOverlapping(group)
         kept.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.ruleIndex < $1.ruleIndex }
+        return kept
+    }
+
+    /// Two position-sorted hit lists as one (the first list first on equal positions).
+    static func merge(_ a: [Hit], _ b: [Hit]) -> [Hit] {
+        if a.isEmpty { return b }
+        var out: [Hit] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].range.lowerBound <= b[j].range.lowerBound) {
+                out.append(a[i]); i += 1
+            } else {
+                out.append(b[j]); j += 1
+            }
+        }
+        return out
+    }
+
+    /// Sets the 1-based line of each position-sorted hit.
+    private func numberLines(_ kept: inout [Hit], base: UnsafePointer<UInt8>, chunk: TextChunk) {
         var line = chunk.newlinesBefore + 1
         var pos = 0
         for i in kept.indices {
             let target = kept[i].range.lowerBound
+            // Newlines counted eight bytes at a time (zero-byte test on x ^ 0x0a0a...).
+            while pos + 8 <= target {
+                let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if zero != 0 {
+                    // The borrow trick can flag a byte after a true zero byte: count exactly.
+                    for k in 0..<8 where base[pos + k] == 10 { line += 1 }
+                }
+                pos += 8
+            }
             while pos < target {
                 if base[pos] == 10 { line += 1 }
                 pos += 1
             }
             kept[i].line = line
         }
-        return kept
     }
 }

@@ -17,6 +17,7 @@ public final class DetectorScratch {
     /// Person-name scanner buffers.
     var nameTokens = NameScanner.TokenRun()
     var names: [NameScanner.Found] = []
+    var nameHits: [Hit] = []
     /// What the current document has shown of a CV (reset at each stream's first chunk).
     var document = DocumentState()
 

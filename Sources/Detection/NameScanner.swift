@@ -118,14 +118,18 @@ struct NameScanner: Sendable {
         }
     }
 
-    /// The high bit of each byte of `x` that is A-Z (strictly between 0x40 and 0x5B, the
-    /// "hasbetween" trick of Bit Twiddling Hacks on 7-bit lanes) or not ASCII.
+    /// The high bit of each byte of `x` that can start a capital: A-Z (0x41...0x5A) or a
+    /// two-byte lead 0xC3...0xD0 ("hasbetween" of Bit Twiddling Hacks on the low seven bits,
+    /// once for bytes without and once for bytes with the high bit). Continuation bytes and
+    /// small letters are skipped eight at a time.
     @inline(__always)
     static func candidates(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 128
         let low7 = x & (ones &* 127)
-        let upper = ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & (ones &* 128)
-        return upper | (x & (ones &* 128))
+        let upper = ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & high
+        let lead = ((ones &* (127 + 0x51)) &- low7) & x & (low7 &+ ones &* (127 - 0x42)) & high
+        return upper | lead
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,
@@ -160,6 +164,16 @@ struct NameScanner: Sendable {
     @inline(__always)
     func wordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int, hyphen: inout Bool) -> Int {
         var j = i
+        // ASCII letters eight at a time: stop at the first byte that is not one.
+        while j + 8 <= count {
+            let x = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let folded = (x | (ones &* 0x20)) & (ones &* 127)
+            let letters = ((ones &* (127 + 0x7B)) &- folded) & ~x & (folded &+ ones &* (127 - 0x60)) & (ones &* 128)
+            if letters == ones &* 128 { j += 8; continue }
+            j += (~letters & (ones &* 128)).trailingZeroBitCount >> 3
+            break
+        }
         while j < count {
             let b = p[j]
             if (b &- 97) < 26 || (b &- 65) < 26 {
@@ -282,6 +296,25 @@ struct NameScanner: Sendable {
         }
     }
 
+    /// Whether a label, salutation or sign-off could stand before `i`: a line start, a `:`
+    /// or `=` (quotes, stars and spaces skipped), a capitalised word or an abbreviation
+    /// (salutations and honorifics: `Dear`, `Hej`, `Frau`, `Sr.`, `dott.`), or a small word
+    /// after a capitalised first word of the line (`Geachte mevrouw`).
+    func mayFollowContext(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, p[j] == 32 || p[j] == 9 || p[j] == 34 || p[j] == 39 || p[j] == 42 || p[j] == 62 { j -= 1 }
+        if j < 0 || p[j] == 10 || p[j] == 58 || p[j] == 61 || p[j] == 46 { return true }
+        var s = j
+        while s > 0 && (isLetterStart(p[s - 1]) || p[s - 1] & 0xC0 == 0x80) { s -= 1 }
+        guard s <= j else { return false }
+        if WordTable.isCapital(p, s, j + 1) { return true }
+        // One word further back: a capitalised word that starts the line.
+        guard s >= 2, p[s - 1] == 32 else { return false }
+        var t = s - 2
+        while t > 0 && (isLetterStart(p[t - 1]) || p[t - 1] & 0xC0 == 0x80) { t -= 1 }
+        return t < s - 1 && (t == 0 || p[t - 1] == 10) && WordTable.isCapital(p, t, s - 1)
+    }
+
     /// Whether `i` starts a sentence: the text before it (spaces skipped) is a line start or
     /// ends in `.`, `!`, `?`, `-`, `*` or `>`.
     func sentenceStart(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
@@ -314,6 +347,9 @@ struct NameScanner: Sendable {
         // checks come first: most capitalised words end here.
         if wordCount == 1 && (stoppedByWord || afterNumber || first.cls.contains(.notName) || !first.nameCase || first.place) { return nil }
         var context: Evidence? = honorific ? .prefix : (assumeContext ? .label : nil)
+        // An unknown lone word is a name only after a label, salutation or sign-off; most
+        // capitalised words in prose are not even placed where one could stand.
+        if wordCount == 1 && !given && context == nil && !mayFollowContext(p, first.start) { return nil }
         if context == nil { context = contextBefore(p, first.start, count) }
         if wordCount == 1 && context == nil && !given { return nil }
         // Street names: after a street word, or ending in a street type ("Kirsty Common",
