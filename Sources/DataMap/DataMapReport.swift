@@ -138,7 +138,7 @@ public struct DataMapReport: Sendable {
     }
 
     /// The matrix row of a finding: its object's root, folder (first `depth` directories under
-    /// the root), owner (user name of the object's uid) or extension (of the innermost member).
+    /// the root), owner (user name of the object's uid) or extension (of the innermost member that has one).
     static func groupKey(object: String, findingLocation: String, root: String, groupBy: GroupBy, depth: Int, owners: inout [String: String]) -> String {
         switch groupBy {
         case .root:
@@ -161,10 +161,14 @@ public struct DataMapReport: Sendable {
             owners[object] = name
             return name
         case .extension:
-            let inner = findingLocation.components(separatedBy: "!/").last ?? findingLocation
-            let file = inner.split(separator: "/").last.map(String.init) ?? inner
-            guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return "(none)" }
-            return String(file[file.index(after: dot)...]).lowercased()
+            // The innermost member with an extension (a message of an mbox counts as `mbox`).
+            for part in findingLocation.components(separatedBy: "!/").reversed() {
+                let file = part.split(separator: "/").last.map(String.init) ?? part
+                if let dot = file.lastIndex(of: "."), dot != file.startIndex, file.index(after: dot) != file.endIndex {
+                    return String(file[file.index(after: dot)...]).lowercased()
+                }
+            }
+            return "(none)"
         }
     }
 

@@ -78,7 +78,7 @@ final class GoldenReportTests: XCTestCase {
         let folder2 = DataMapReport.build(input, labels: labels, groupBy: .folder, depth: 2, asOfNs: ReportFixture.asOfNs)
         XCTAssertTrue(folder2.groups.contains("/srv/share/hr/old"))
         let ext = DataMapReport.build(input, labels: labels, groupBy: .extension, depth: 0, asOfNs: ReportFixture.asOfNs)
-        XCTAssertEqual(ext.groups, ["(none)", "csv", "docx", "log", "xlsx"], "mbox members have no extension")
+        XCTAssertEqual(ext.groups, ["csv", "docx", "log", "mbox", "xlsx"], "a message without extension counts as its mbox")
         let owner = DataMapReport.build(input, labels: labels, groupBy: .owner, depth: 0, asOfNs: ReportFixture.asOfNs)
         XCTAssertEqual(owner.groups, ["unknown"], "the fixture's paths do not exist")
     }

@@ -143,15 +143,40 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(md.stdout.contains("| online.ip\\_address | 20 | 1 | " + dir.path + "/share/logs/access.log"), md.stdout)
     }
 
-    /// A report reads while a scan holds the writer lock.
+    /// A report reads while a scan holds the writer lock and has a write transaction open
+    /// (uncommitted rows are not seen).
     func testReadsWhileTheWriterLockIsHeld() throws {
         let db = try Self.corpusInventory()
         let writer = try InventoryStore.openWriter(path: db)
-        let r = try report(db, ["--format", "csv"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.hasPrefix("location,category,label,findings,distinct_values,objects\n"))
-        XCTAssertGreaterThan(r.stdout.split(separator: "\n").count, 5)
+        let q = try DatabaseQueue(path: db)
+        try q.writeWithoutTransaction { conn in
+            try conn.execute(sql: "BEGIN IMMEDIATE")
+            try conn.execute(sql: "UPDATE objects SET status = 'error', reason = 'uncommitted'")
+            let start = Date()
+            let r = try report(db, ["--format", "csv"])
+            XCTAssertLessThan(Date().timeIntervalSince(start), 8, "the report waited for the writer")
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(r.stdout.hasPrefix("location,category,label,findings,distinct_values,objects\n"))
+            XCTAssertGreaterThan(r.stdout.split(separator: "\n").count, 5)
+            let md = try report(db, ["--format", "markdown"])
+            XCTAssertFalse(md.stdout.contains("uncommitted"))
+            try conn.execute(sql: "ROLLBACK")
+        }
         withExtendedLifetime(writer) {}
+    }
+
+    /// --group-by owner names the user owning the files.
+    func testGroupByOwner() throws {
+        let dir = try TempDir("trawl-report-owner")
+        defer { dir.remove() }
+        _ = try dir.write("share/a.txt", "Contact: anna.berg@example.org\n")
+        let db = dir.path + "/inventory.sqlite"
+        let scan = try TrawlBinary.run(["scan", dir.path + "/share", "--inventory", db, "--key-file", dir.path + "/key", "--quiet"])
+        XCTAssertEqual(scan.status, 0, scan.stderr)
+        let me = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "?"
+        let r = try report(db, ["--format", "csv", "--group-by", "owner"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("\n\(me),contact.email,Email addresses,1,1,1\n"), r.stdout)
     }
 
     func testErrors() throws {
