@@ -7,7 +7,7 @@ BUILD_FLAGS ?=
 BENCH_DIR ?= /tmp/trawl-bench
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release demo test bench bench-archives bench-inventory corpus corpus-containers check-patterns man completions clean
+.PHONY: deps build release demo test bench bench-archives bench-inventory corpus corpus-containers check-patterns report-screenshot man completions clean
 
 ## deps: install the Debian packages trawl needs (skipped when all are present)
 deps:
@@ -35,6 +35,10 @@ test: deps
 ## check-patterns: lint every rule pack and run its examples
 check-patterns: release
 	./.build/release/trawl patterns check
+
+## report-screenshot: render the HTML report of Corpus/ in headless Chromium to docs/report.png (needs Debian's chromium; not in deps)
+report-screenshot: release
+	scripts/report-screenshot.sh ./.build/release/trawl docs/report.png
 
 ## corpus: regenerate Corpus/ from its seeded generator
 corpus:

@@ -43,6 +43,8 @@ let package = Package(
         // The container framework: sniffing, recursion, locations, limits, built-in handlers.
         .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
         .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Data-map reports and the privacy-policy check, read from the inventory.
+        .target(name: "DataMap", dependencies: ["Reporting", "Extraction", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")]),
         // Mailboxes and PST stores plugged into the framework.
         .target(name: "MailContainers", dependencies: ["Mail", "PST", "Containers", "Extraction", "ScanCore"]),
         .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "MailContainers",
@@ -50,7 +52,7 @@ let package = Package(
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [
-            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Containers", "Inventory",
+            "ScanEngine", "ScanCore", "PatternCatalog", "Detection", "Reporting", "Inputs", "Containers", "Inventory", "DataMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -68,6 +70,8 @@ let package = Package(
         .testTarget(name: "ContainersTests", dependencies: ["Containers", "Inputs", "ScanCore", "TestSupport"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "ScanEngine", "ScanCore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReportTests", dependencies: ["DataMap", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Golden"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PSTTests", dependencies: ["PST", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MailContainersTests", dependencies: ["MailContainers", "Containers", "Inputs", "ScanCore", "TestSupport"]),

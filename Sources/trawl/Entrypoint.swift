@@ -17,6 +17,6 @@ struct Trawl: ParsableCommand {
         74 inventory I/O error (disk full ...); 75 another run holds the inventory lock.
         """,
         version: "0.1.0",
-        subcommands: [ScanCommand.self, PatternsCommand.self, InventoryCommand.self, DiffCommand.self],
+        subcommands: [ScanCommand.self, PatternsCommand.self, InventoryCommand.self, DiffCommand.self, ReportCommand.self],
         defaultSubcommand: nil)
 }
