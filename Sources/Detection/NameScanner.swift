@@ -112,7 +112,13 @@ struct NameScanner: Sendable {
             let b = p[i]
             // A capital starts with ASCII A-Z or a two-byte lead.
             if !((b &- 65) < 26 || (b >= 0xC3 && b <= 0xD0)) { i += 1; continue }
-            if !WordTable.isCapital(p, i, count) || !boundaryBefore(p, i) { i = nextCharacter(p, i, count); continue }
+            if !WordTable.isCapital(p, i, count) { i = nextCharacter(p, i, count); continue }
+            if !boundaryBefore(p, i) {
+                // A capital inside a word ("McKay", "HTTP", "0xA3F"): the rest of the word is no start.
+                var hyphen = false
+                i = max(wordEnd(p, i, count, hyphen: &hyphen), i + 1)
+                continue
+            }
             let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
@@ -206,11 +212,13 @@ struct NameScanner: Sendable {
         var stoppedByWord = false    // the run ended at a capitalised word that is not a name word
         var stoppedByOrg = false
         var stoppedBySymbol = false  // an address, path or number is glued to the last word
+        var firstEnd = 0             // where the first word ends
         while tokens.count < NameScanner.maxTokens {
             guard i < count, isLetterStart(p[i]) else { break }
             var hyphen = false
             let end = wordEnd(p, i, count, hyphen: &hyphen)
             guard end > i else { break }
+            if tokens.isEmpty && firstEnd == 0 { firstEnd = end }
             let capital = WordTable.isCapital(p, i, count)
             var cls = table.lookup(p, i, end, readable: count)
             // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
@@ -256,7 +264,8 @@ struct NameScanner: Sendable {
         // evidence, not part of the name; a particle before a known given name ends another
         // noun ("Kontaktdaten von Hannes", "Recapiti di Olga").
         while let last = tokens.last, last.particle || last.initial { tokens.removeLast() }
-        guard !tokens.isEmpty else { return max(start + 1, i) }
+        // Nothing taken: go on after the first word (its other capitals start nothing).
+        guard !tokens.isEmpty else { return max(start + 1, firstEnd) }
         let resume = tokens[tokens.count - 1].end
         guard !stoppedByOrg, !stoppedBySymbol else { return resume }
         var lead = 0
