@@ -207,6 +207,44 @@ final class ObjectScannerTests: XCTestCase {
         XCTAssertEqual(try scan("plain.txt").findings.map(\.page), [nil])
     }
 
+    /// A RAR 4 archive with stored (uncompressed) members, built by hand from the published
+    /// header layout (no free RAR writer exists to make one).
+    static func rar(_ members: [(String, String)]) -> [UInt8] {
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var c: UInt32 = 0xFFFF_FFFF
+            for b in bytes {
+                c ^= UInt32(b)
+                for _ in 0..<8 { c = c & 1 != 0 ? (c >> 1) ^ 0xEDB8_8320 : c >> 1 }
+            }
+            return ~c
+        }
+        func le<T: FixedWidthInteger>(_ v: T) -> [UInt8] { withUnsafeBytes(of: v.littleEndian) { Array($0) } }
+        func header(_ type: UInt8, _ flags: UInt16, _ body: [UInt8]) -> [UInt8] {
+            let rest = [type] + le(flags) + le(UInt16(7 + body.count)) + body
+            return le(UInt16(truncatingIfNeeded: crc32(rest))) + rest
+        }
+        var out: [UInt8] = Array("Rar!\u{1A}\u{07}\u{00}".utf8)
+        out += header(0x73, 0, [UInt8](repeating: 0, count: 6))
+        for (name, text) in members {
+            let data = Array(text.utf8), n = Array(name.utf8)
+            let body = le(UInt32(data.count)) + le(UInt32(data.count)) + [3] + le(crc32(data)) + le(UInt32(0x5821_0000))
+                + [29, 0x30] + le(UInt16(n.count)) + le(UInt32(0o100644)) + n
+            out += header(0x74, 0x8000, body) + data
+        }
+        return out + header(0x7B, 0x4000, [])
+    }
+
+    func testRARMembersAreRead() throws {
+        _ = try dir.write("old-cvs.rar", bytes: Self.rar([("anna/cv.txt", "Name: Anna Berg\ncontact: anna.berg@example.com\n"),
+                                                          ("notes.txt", "nothing here\n")]))
+        let rec = try scan("old-cvs.rar")
+        XCTAssertEqual(rec.status(rel("old-cvs.rar")), "complete")
+        XCTAssertEqual(rec.status(rel("old-cvs.rar") + "!/anna/cv.txt"), "complete")
+        XCTAssertEqual(rec.status(rel("old-cvs.rar") + "!/notes.txt"), "complete")
+        XCTAssertEqual(rec.findings.map { "\($0.location)|\($0.value)|\($0.line)" },
+                       [rel("old-cvs.rar") + "!/anna/cv.txt|anna.berg@example.com|2"])
+    }
+
     func testDocumentsByContentNotExtension() throws {
         _ = try dir.write("page.txt", "<!DOCTYPE html><html><body><p>x@example.com</p><script>y@example.com</script></body></html>")
         _ = try dir.write("card.dat", "BEGIN:VCARD\r\nEMAIL:v@example.com\r\nEND:VCARD\r\n")
