@@ -36,9 +36,7 @@ struct AnchorScanner: Sendable {
     /// one byte into the next ("hasbetween", Bit Twiddling Hacks).
     @inline(__always)
     static func candidates(_ x: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7 = x & (ones &* 127)
-        return ((ones &* (127 + 0x41)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2C)) & (ones &* 128)
+        ByteLanes.between(x, 0x2C, 0x41)
     }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 65 < 26 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 97 < 26 }

@@ -130,12 +130,7 @@ struct NameScanner: Sendable {
     /// small letters are skipped eight at a time.
     @inline(__always)
     static func candidates(_ x: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 128
-        let low7 = x & (ones &* 127)
-        let upper = ((ones &* (127 + 0x5B)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x40)) & high
-        let lead = ((ones &* (127 + 0x51)) &- low7) & x & (low7 &+ ones &* (127 - 0x42)) & high
-        return upper | lead
+        ByteLanes.between(x, 0x40, 0x5B) | ByteLanes.between(x, 0x42, 0x51, highSet: true)
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,
@@ -173,11 +168,10 @@ struct NameScanner: Sendable {
         // ASCII letters eight at a time: stop at the first byte that is not one.
         while j + 8 <= count {
             let x = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let folded = (x | (ones &* 0x20)) & (ones &* 127)
-            let letters = ((ones &* (127 + 0x7B)) &- folded) & ~x & (folded &+ ones &* (127 - 0x60)) & (ones &* 128)
-            if letters == ones &* 128 { j += 8; continue }
-            j += (~letters & (ones &* 128)).trailingZeroBitCount >> 3
+            // Bit 5 set folds A-Z onto a-z; bytes with the high bit stay out.
+            let letters = ByteLanes.between(x | (ByteLanes.ones &* 0x20), 0x60, 0x7B)
+            if letters == ByteLanes.high { j += 8; continue }
+            j += (~letters & ByteLanes.high).trailingZeroBitCount >> 3
             break
         }
         while j < count {

@@ -51,16 +51,7 @@ public final class ScanEngine: @unchecked Sendable {
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
-                if let observer {
-                    switch observer.decide(file) {
-                    case .read: break
-                    case .drop: continue
-                    case .replay(let result, let stored):
-                        progress.scanned(bytes: 0)
-                        deliver(result, findings: stored, sink: sink)
-                        continue
-                    }
-                }
+                if let observer, !mustRead(observer.decide(file), progress: progress, sink: sink) { continue }
                 queue.push(file)
             case .status(let path, let status):
                 deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)
@@ -81,6 +72,21 @@ public final class ScanEngine: @unchecked Sendable {
         return result
     }
 
+    /// Carries out an inventory decision: a replayed object is delivered from what was
+    /// stored; returns whether the file must still be read.
+    private func mustRead(_ decision: ReadDecision, progress: ProgressMeter, sink: FindingSink) -> Bool {
+        switch decision {
+        case .read:
+            return true
+        case .drop:
+            return false
+        case .replay(let result, let stored):
+            progress.scanned(bytes: 0)
+            deliver(result, findings: stored, sink: sink)
+            return false
+        }
+    }
+
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
         let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         let reporter = EngineReporter(engine: self, sink: sink)
@@ -91,14 +97,7 @@ public final class ScanEngine: @unchecked Sendable {
         if observer != nil { scanner.topLevelTextTap = { digest.update($0) } }
         while let file = queue.pop() {
             if let observer {
-                switch observer.willRead(file) {
-                case .read: break
-                case .drop: continue
-                case .replay(let result, let stored):
-                    progress.scanned(bytes: 0)
-                    deliver(result, findings: stored, sink: sink)
-                    continue
-                }
+                if !mustRead(observer.willRead(file), progress: progress, sink: sink) { continue }
                 digest = ContentDigest()
                 reporter.startRecording(file.path)
             }
