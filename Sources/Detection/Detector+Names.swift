@@ -23,15 +23,15 @@ extension Detector {
                                                             newlinesBefore: chunk.newlinesBefore, streamOffset: chunk.streamOffset),
                    state: &scratch.document)
         for h in hits {
-            let kind = kinds[h.ruleIndex]
-            if kind == "email" || kind == "phone" {
-                scratch.document.contact = true
-            } else if h.ruleIndex == nameRule {
+            if h.ruleIndex == nameRule {
                 if h.line <= CVClassifier.topLines {
                     if scratch.document.topName == nil { scratch.document.topName = h }
                     scratch.document.nameLines.insert(h.line)
                 }
-                if isAfterSignoff(h, base, count) { scratch.document.signoffName = h }
+                // Only a name found with context can be a sign-off's.
+                if h.hadContext && isAfterSignoff(h, base, count) { scratch.document.signoffName = h }
+            } else if !scratch.document.contact && contactRules[h.ruleIndex] {
+                scratch.document.contact = true
             }
         }
     }

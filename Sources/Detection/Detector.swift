@@ -40,6 +40,8 @@ public final class Detector: Sendable {
     public let ruleList: [Rule]
     /// Kind of every entry of `ruleList`.
     let kinds: [String]
+    /// Whether each entry of `ruleList` reports contact data (e-mail, phone): CV evidence.
+    let contactRules: [Bool]
     /// The person-name scanner and CV classifier, when the catalog has a name model and
     /// the kinds asked for include them.
     let names: NameScanner?
@@ -120,6 +122,7 @@ public final class Detector: Sendable {
         nameKindWanted = wantNames
         ruleList = list
         self.kinds = list.map(\.kind)
+        contactRules = list.map { $0.kind == "email" || $0.kind == "phone" }
         onlyKinds = kinds
     }
 
