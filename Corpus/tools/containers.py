@@ -15,17 +15,21 @@ Run from anywhere: python3 Corpus/tools/containers.py
 """
 from __future__ import annotations
 
+import bz2
 import gzip
 import html
 import io
 import json
+import lzma
 import os
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
 import zipfile
+import zlib
 from collections import defaultdict
 from xml.sax.saxutils import escape as xesc
 
@@ -734,6 +738,83 @@ def document(cc, fmt, n):
     return MAKERS[fmt]('%s %s' % (TITLES[cc], cc), lines), lines
 
 
+def text_member(cc, n):
+    lines = pick(cc, n)
+    return ('\n'.join(t for t, _ in lines) + '\n').encode(), lines
+
+
+def tar_bytes(members):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode='w', format=tarfile.USTAR_FORMAT) as tar:
+        for n, d in members:
+            info = tarfile.TarInfo(n)
+            info.size, info.mtime, info.mode, info.uname, info.gname = len(d), 1704067200, 0o644, 'hr', 'hr'
+            tar.addfile(info, io.BytesIO(d))
+    return buf.getvalue()
+
+
+def cpio_newc(members):
+    """A cpio archive in the "newc" (SVR4) format: fixed inode numbers and times."""
+    out = b''
+    def entry(name, data, ino, mode):
+        nonlocal out
+        nb = name.encode() + b'\0'
+        fields = [ino, mode, 0, 0, 1, 1704067200, len(data), 0, 0, 0, 0, len(nb), 0]
+        head = b'070701' + b''.join(b'%08X' % f for f in fields)
+        out += head + nb + b'\0' * ((4 - (len(head) + len(nb)) % 4) % 4)
+        out += data + b'\0' * ((4 - len(data) % 4) % 4)
+    for k, (n, d) in enumerate(members):
+        entry(n, d, k + 1, 0o100644)
+    entry('TRAILER!!!', b'', 0, 0)
+    return out
+
+
+def rar4_stored(members):
+    """A RAR 4 archive with stored (uncompressed) members, from the published header
+    layout (no free RAR writer exists)."""
+    def header(htype, flags, body):
+        rest = struct.pack('<BHH', htype, flags, 7 + len(body)) + body
+        return struct.pack('<H', zlib.crc32(rest) & 0xFFFF) + rest
+    out = b'Rar!\x1a\x07\x00' + header(0x73, 0, b'\0' * 6)
+    for n, d in members:
+        nb = n.encode()
+        body = struct.pack('<IIBIIBBHI', len(d), len(d), 3, zlib.crc32(d) & 0xFFFFFFFF, 0x58210000, 29, 0x30, len(nb), 0o100644) + nb
+        out += header(0x74, 0x8000, body) + d
+    return out + header(0x7B, 0x4000, b'')
+
+
+def more_archive_formats():
+    """tar.xz, tar.bz2, tar.zst, cpio and rar, each with text members (written last, so the
+    files above keep their bytes)."""
+    def write_archive(rel, data, members):
+        write(rel, data)
+        for n, _, lines in members:
+            plant('%s/%s!/%s' % (REL, rel, n), lines)
+    specs = [('archives/old-hr.tar.xz', 'xz', ['de', 'fr']), ('archives/old-hr.tar.bz2', 'bz2', ['it', 'nl']),
+             ('archives/mail-export.tar.zst', 'zst', ['se', 'us']), ('archives/payroll.cpio', 'cpio', ['pt', 'es']),
+             ('archives/legacy.rar', 'rar', ['gb', 'intl'])]
+    for rel, kind, ccs in specs:
+        members = []
+        for cc in ccs:
+            data, lines = text_member(cc, 6)
+            members.append(('%s/records-%s.txt' % (cc, cc), data, lines))
+        pairs = [(n, d) for n, d, _ in members]
+        if kind == 'xz':
+            data = lzma.compress(tar_bytes(pairs), format=lzma.FORMAT_XZ)
+        elif kind == 'bz2':
+            data = bz2.compress(tar_bytes(pairs))
+        elif kind == 'zst':
+            if not shutil.which('zstd'):
+                print('warning: zstd not found, %s not written' % rel, file=sys.stderr)
+                continue
+            data = subprocess.run(['zstd', '-q', '-19', '-c'], input=tar_bytes(pairs), stdout=subprocess.PIPE, check=True).stdout
+        elif kind == 'cpio':
+            data = cpio_newc(pairs)
+        else:
+            data = rar4_stored(pairs)
+        write_archive(rel, data, members)
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -823,6 +904,7 @@ def main():
         print('warning: 7z not found, scans.7z not written', file=sys.stderr)
 
     recruiting()
+    more_archive_formats()
 
     TRUTH.sort(key=lambda t: (t['location'], t['kind'], t['value']))
     with open(os.path.join(ROOT, 'Corpus', 'ground-truth-containers.jsonl'), 'w', encoding='utf-8') as f:

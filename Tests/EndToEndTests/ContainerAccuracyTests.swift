@@ -63,6 +63,11 @@ final class ContainerAccuracyTests: XCTestCase {
             "Corpus/share/archives/hr-backup.tar.gz!/applicants/se/cv-se.pdf",
             "Corpus/share/archives/applicants-2023.zip!/applicants/fr/cv-fr.docx",
             "Corpus/share/archives/notes.txt.gz!/notes.txt",
+            "Corpus/share/archives/old-hr.tar.xz!/de/records-de.txt",
+            "Corpus/share/archives/old-hr.tar.bz2!/nl/records-nl.txt",
+            "Corpus/share/archives/mail-export.tar.zst!/us/records-us.txt",
+            "Corpus/share/archives/payroll.cpio!/pt/records-pt.txt",
+            "Corpus/share/archives/legacy.rar!/gb/records-gb.txt",
         ] {
             XCTAssertTrue(locations.contains(expected), expected)
         }
