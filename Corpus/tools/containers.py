@@ -813,6 +813,11 @@ def more_archive_formats():
         else:
             data = rar4_stored(pairs)
         write_archive(rel, data, members)
+    # Single compressed files: the member is named after the file.
+    for rel, compress in [('archives/export.csv.bz2', bz2.compress), ('archives/export.csv.xz', lambda b: lzma.compress(b, format=lzma.FORMAT_XZ))]:
+        data, lines = text_member('de' if rel.endswith('bz2') else 'it', 6)
+        write(rel, compress(data))
+        plant('%s/%s!/%s' % (REL, rel, os.path.basename(rel).rsplit('.', 1)[0]), lines)
 
 
 def main():

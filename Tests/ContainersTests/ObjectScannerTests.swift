@@ -208,6 +208,15 @@ final class ObjectScannerTests: XCTestCase {
         return out + header(0x7B, 0x4000, [])
     }
 
+    func testISOImagesAreOpenedByContent() throws {
+        // An ISO 9660 image (made here: its volume dates make a committed one change every run).
+        let iso = try ArchiveFixture.make([("hr/cv.txt", "Name: Anna Berg\ncontact: anna.berg@example.com\n")], format: "iso9660")
+        _ = try dir.write("backup.img", bytes: iso)
+        let rec = try scan("backup.img")
+        XCTAssertEqual(rec.status(rel("backup.img")), "complete")
+        XCTAssertEqual(rec.findings.map { "\($0.location)|\($0.value)" }, [rel("backup.img") + "!/hr/cv.txt|anna.berg@example.com"])
+    }
+
     func testRARMembersAreRead() throws {
         _ = try dir.write("old-cvs.rar", bytes: Self.rar([("anna/cv.txt", "Name: Anna Berg\ncontact: anna.berg@example.com\n"),
                                                           ("notes.txt", "nothing here\n")]))

@@ -68,6 +68,8 @@ final class ContainerAccuracyTests: XCTestCase {
             "Corpus/share/archives/mail-export.tar.zst!/us/records-us.txt",
             "Corpus/share/archives/payroll.cpio!/pt/records-pt.txt",
             "Corpus/share/archives/legacy.rar!/gb/records-gb.txt",
+            "Corpus/share/archives/export.csv.bz2!/export.csv",
+            "Corpus/share/archives/export.csv.xz!/export.csv",
         ] {
             XCTAssertTrue(locations.contains(expected), expected)
         }
