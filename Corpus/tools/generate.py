@@ -2242,6 +2242,7 @@ domains are `example.*` names, IP addresses come from the documentation ranges
 | `tools/benchgen.py` | writes a >= 1 GiB benchmark tree: `python3 Corpus/tools/benchgen.py /tmp/trawl-bench` (256 files of ~4 MiB: prose, CSV, web/app logs, mail headers; ~1 item per 2 KiB; ~25 s; prints bytes and per-kind item counts) |
 | `tools/bench.py` | trawl vs ripgrep timing on that tree (`make bench`; calls benchgen.py) |
 | `tools/pd.py`, `tools/lang.py`, `tools/lang_docs.py` | shared validators/oracle, language templates (`lang_docs.py`: CVs, cover letters, job ads, name decoys) |
+| `README-containers.md` | `share/`: documents, archives and converted CVs made from `demo/` by `tools/containers.py`, with their own ground-truth files |
 
 `file` is relative to the repository root (run the scanner from there: `trawl scan Corpus/demo`),
 `line` is the 1-based line of the item's first character.
