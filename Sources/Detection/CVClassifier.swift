@@ -1,4 +1,5 @@
 import PatternCatalog
+import ScanCore
 
 /// What one document has shown so far of a CV's structure; reset when a new stream begins.
 struct DocumentState {
@@ -36,7 +37,7 @@ struct CVClassifier: Sendable {
     let table: WordTable
 
     /// Looks at the lines that start in the chunk's owned range (within the document head).
-    func observe(_ p: UnsafePointer<UInt8>, count: Int, chunk: TextChunkView, state: inout DocumentState) {
+    func observe(_ p: UnsafePointer<UInt8>, count: Int, chunk: TextChunk, state: inout DocumentState) {
         guard chunk.streamOffset < CVClassifier.headBytes else { return }
         let stop = min(chunk.ownedEnd, Int(CVClassifier.headBytes - chunk.streamOffset))
         var line = chunk.newlinesBefore + 1
@@ -111,9 +112,4 @@ struct CVClassifier: Sendable {
         if state.titleLine != nil { return !state.sections.isEmpty }
         return state.sections.count >= CVClassifier.sectionsWithoutTitle
     }
-}
-
-/// The chunk fields the classifier needs.
-struct TextChunkView {
-    var ownedStart: Int, ownedEnd: Int, newlinesBefore: Int, streamOffset: UInt64
 }

@@ -19,9 +19,7 @@ extension Detector {
     func observeDocument(_ hits: [Hit], _ base: UnsafePointer<UInt8>, _ count: Int, _ chunk: TextChunk, _ scratch: DetectorScratch) {
         guard let cv else { return }
         if chunk.streamOffset == 0 && chunk.ownedStart == 0 { scratch.document.reset() }
-        cv.observe(base, count: count, chunk: TextChunkView(ownedStart: chunk.ownedStart, ownedEnd: chunk.ownedEnd,
-                                                            newlinesBefore: chunk.newlinesBefore, streamOffset: chunk.streamOffset),
-                   state: &scratch.document)
+        cv.observe(base, count: count, chunk: chunk, state: &scratch.document)
         for h in hits {
             if h.ruleIndex == nameRule {
                 if h.line <= CVClassifier.topLines {

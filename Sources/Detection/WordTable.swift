@@ -185,11 +185,4 @@ struct WordTable: Sendable {
         let folded = foldPair(b, c)
         return folded != (b, c)
     }
-
-    /// Whether the character starting at `p[i]` is a small letter of those scripts (or any
-    /// other non-ASCII letter byte: scripts without case never start a name token here).
-    @inline(__always)
-    static func isLetterByte(_ b: UInt8) -> Bool {
-        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b >= 0xC3
-    }
 }
