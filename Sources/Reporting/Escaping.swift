@@ -1,11 +1,10 @@
 /// Escaping for each output format, so that hostile file names stay inert.
 public enum Escaping {
-    /// A JSON string literal, with quotes: ASCII without specials is copied as is.
+    /// A JSON string literal, with quotes (see `appendJSON(_:to:)`).
     public static func json(_ s: String) -> String {
-        var plain = true
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { plain = false; break }
-        if plain { return "\"" + s + "\"" }
-        return jsonSlow(s)
+        var bytes: [UInt8] = []
+        appendJSON(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the JSON string literal of `s` (quotes included) to `out`, byte by byte:
