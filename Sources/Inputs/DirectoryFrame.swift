@@ -14,6 +14,10 @@ struct DirectoryFrame {
     let listing: DirectoryListing
     /// Index of the next name to visit.
     var next = 0
+    /// `lstat` results of names `prefetchStart..<prefetchStart + prefetched.count`, taken
+    /// ahead of the visit by several threads (see `FileWalker.statThreads`).
+    var prefetched: [Result<FileStat, StatErrno>] = []
+    var prefetchStart = 0
 
     /// Whether every name was visited.
     var isExhausted: Bool { next >= listing.count }

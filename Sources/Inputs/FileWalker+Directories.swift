@@ -45,10 +45,14 @@ extension FileWalker {
                         parent: DirectoryFrame, viaSymlink: Bool) -> WalkEvent? {
         if ancestors.contains(st.id) { return status(.skipped(StatusReason.loop)) }
         if visited.contains(st.id) { return status(.skipped(StatusReason.duplicate)) }
-        let fd = openat(parent.fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (viaSymlink ? 0 : O_NOFOLLOW))
-        guard fd >= 0 else { return openFailure(errno, followed: viaSymlink) }
         var cName = nameBytes.map { CChar(bitPattern: $0) }
         cName.append(0)
+        if !viaSymlink, statThreads > 1, let listed = lookAhead?.take(st.id) {
+            return adopt(fd: listed.fd, expected: st.id, name: cName, followed: false,
+                         checkPseudo: st.device != parent.id.device, isRoot: false, listed: listed)
+        }
+        let fd = openat(parent.fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (viaSymlink ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { return openFailure(errno, followed: viaSymlink) }
         return adopt(fd: fd, expected: st.id, name: cName, followed: viaSymlink,
                      checkPseudo: st.device != parent.id.device, isRoot: false)
     }
@@ -65,7 +69,7 @@ extension FileWalker {
 
     /// Checks an opened directory (identity, pseudo file system), lists it and pushes it.
     private func adopt(fd: Int32, expected: FileID, name: [CChar], followed: Bool,
-                       checkPseudo: Bool, isRoot: Bool) -> WalkEvent? {
+                       checkPseudo: Bool, isRoot: Bool, listed: DirectoryLookAhead.Listed? = nil) -> WalkEvent? {
         guard case .success(let st) = FileStat.of(fd), st.id == expected, st.kind == .directory else {
             close(fd)
             return status(.error(StatusReason.replaced))
@@ -75,7 +79,7 @@ extension FileWalker {
             return status(.skipped(StatusReason.pseudoFS))
         }
         visited.insert(st.id)
-        let (listing, failure) = DirectoryListing.read(fd: fd)
+        let (listing, failure) = listed.map { ($0.listing, $0.failure) } ?? DirectoryListing.read(fd: fd)
         let event = failure.map { status(.error(StatusReason.forErrno($0))) }
         if isRoot {
             while let last = path.last, last == UInt8(ascii: "/") { path.removeLast() }
@@ -88,6 +92,10 @@ extension FileWalker {
         stack.append(DirectoryFrame(fd: fd, id: st.id, name: name, followed: followed,
                                     pathLength: path.count, listing: listing))
         ancestors.insert(st.id)
+        if let listed, !listed.stats.isEmpty {
+            stack[stack.count - 1].prefetched = listed.stats
+            scheduleSubdirectories(stack.count - 1)
+        }
         if isRoot { firstOpen = 1 }
         let openCount = 1 + stack.count - firstOpen
         if openCount > FileWalker.maxOpenDirectories && firstOpen < stack.count - 1 {
@@ -103,6 +111,7 @@ extension FileWalker {
     func popFrame() -> WalkEvent? {
         let child = stack.removeLast()
         ancestors.remove(child.id)
+        if statThreads > 1 { lookAhead?.discardChildren(of: child.id) }
         defer { if child.fd >= 0 { close(child.fd) } }
         let p = stack.count - 1
         guard p > 0, stack[p].fd < 0 else {

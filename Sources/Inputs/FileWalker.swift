@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import ScanCore
 
@@ -34,6 +35,15 @@ public final class FileWalker {
     var firstOpen = 1
     /// An event produced together with a push, returned by the next call.
     var pending: WalkEvent?
+    /// Threads that `lstat` a directory's entries ahead of the visit, up to
+    /// `prefetchWindow` names at a time (1: each entry is stat'ed when visited). On a tree of
+    /// small files that did not change, stat calls are most of an inventory refresh.
+    public var statThreads = 1
+    /// Names stat'ed ahead at most (bounds memory and how old a stat may get).
+    static let prefetchWindow = 256
+    /// With several stat threads (and no excludes, which must be decided before a
+    /// directory is read): subdirectories listed ahead on a helper thread.
+    lazy var lookAhead: DirectoryLookAhead? = statThreads > 1 && excludes.isEmpty ? DirectoryLookAhead(window: FileWalker.prefetchWindow) : nil
 
     /// Creates a walker over `roots` (paths as given on the command line).
     public init(roots: [String], options: WalkOptions = WalkOptions()) {
@@ -44,6 +54,7 @@ public final class FileWalker {
 
     deinit {
         for frame in stack where frame.fd >= 0 { close(frame.fd) }
+        if statThreads > 1 { lookAhead?.shutdown() }
     }
 
     /// The next file or status, or nil when every root was walked.
@@ -66,6 +77,9 @@ public final class FileWalker {
             let top = stack.count - 1
             let index = stack[top].next
             stack[top].next += 1
+            if statThreads > 1 && index >= stack[top].prefetchStart + stack[top].prefetched.count {
+                prefetch(top, from: index)
+            }
             if let event = visitEntry(index, of: top) { return event }
         }
     }
@@ -87,7 +101,9 @@ public final class FileWalker {
             path.append(contentsOf: bytes)
             if !excludes.isEmpty && isExcluded(baseName: cName) { return nil }
             var st: FileStat
-            switch FileStat.at(frame.fd, cName, follow: false) {
+            let ahead = index - frame.prefetchStart
+            let result = ahead >= 0 && ahead < frame.prefetched.count ? frame.prefetched[ahead] : FileStat.at(frame.fd, cName, follow: false)
+            switch result {
             case .success(let s): st = s
             case .failure(let e): return status(.error(StatusReason.forErrno(e.code)))
             }
@@ -103,6 +119,47 @@ public final class FileWalker {
             }
             return classify(st, name: cName, nameBytes: bytes, parent: frame, viaSymlink: viaSymlink)
         }
+    }
+
+    /// `lstat`s the names of frame `top` from `start` on, up to `prefetchWindow` of them,
+    /// split across `statThreads` threads. A short run is left to the visit.
+    private func prefetch(_ top: Int, from start: Int) {
+        let frame = stack[top]
+        let end = min(frame.listing.count, start + FileWalker.prefetchWindow)
+        stack[top].prefetched = []
+        stack[top].prefetchStart = start
+        guard frame.fd >= 0 else { return }
+        let count = end - start
+        // A short run is left to the visit, unless subdirectories are listed ahead (which
+        // needs to know them).
+        guard count >= 32 || lookAhead != nil, count > 0 else { return }
+        var results = [Result<FileStat, StatErrno>](repeating: .failure(StatErrno(code: 0)), count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let parts = max(1, min(statThreads, count / 16))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                // Each part writes its own slice of `out`.
+                for i in (part * count / parts)..<((part + 1) * count / parts) {
+                    out[i] = frame.listing.withName(at: start + i) { _, cName in FileStat.at(frame.fd, cName, follow: false) }
+                }
+            }
+        }
+        stack[top].prefetched = results
+        scheduleSubdirectories(top)
+    }
+
+    /// Hands the subdirectories among frame `top`'s stat'ed names to the look-ahead.
+    func scheduleSubdirectories(_ top: Int) {
+        guard let lookAhead else { return }
+        let frame = stack[top]
+        var children: [(name: [CChar], id: FileID)] = []
+        for (i, result) in frame.prefetched.enumerated() {
+            guard case .success(let st) = result, st.kind == .directory, st.device == frame.id.device,
+                  !ancestors.contains(st.id), !visited.contains(st.id) else { continue }
+            let name = frame.listing.withName(at: frame.prefetchStart + i) { bytes, _ in bytes.map { CChar(bitPattern: $0) } + [0] }
+            children.append((name, st.id))
+        }
+        lookAhead.schedule(parent: frame.id, parentFD: frame.fd, children: children)
     }
 
     /// Whether the current entry's relative path or base name matches an exclude pattern.

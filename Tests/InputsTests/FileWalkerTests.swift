@@ -17,6 +17,23 @@ final class FileWalkerTests: XCTestCase {
         XCTAssertEqual(walkAll([fx.path]), walkAll([fx.path]))
     }
 
+    /// `walkAll` compares the plain walk with one that stats names ahead in parallel and
+    /// lists subdirectories ahead on a helper: here on a tree with wide directories (more
+    /// than one window of names), many small ones (more than the look-ahead holds), a chain
+    /// deeper than the open-descriptor cap, empty directories, a FIFO and a symlink.
+    func testParallelLookAheadWalkMatchesThePlainWalk() throws {
+        let fx = try Fixture()
+        for d in 0..<3 { for f in 0..<300 { try fx.write("wide\(d)/f\(f).txt", "x") } }
+        for d in 0..<60 { for s in 0..<3 { try fx.write("many/d\(d)/s\(s)/x.txt", "x"); try fx.mkdir("many/d\(d)/e\(s)") } }
+        var deep = "deep"
+        for i in 0..<(FileWalker.maxOpenDirectories + 10) { deep += "/l\(i)"; try fx.write(deep + "/here.txt", "x") }
+        try fx.fifo("many/d7/pipe")
+        try fx.symlink("many/d8/link", to: fx.at("wide0"))
+        let events = walkAll([fx.path])
+        XCTAssertEqual(events.filter { if case .file = $0 { return true } else { return false } }.count, 900 + 180 + FileWalker.maxOpenDirectories + 10)
+        XCTAssertEqual(events.count, 900 + 180 + FileWalker.maxOpenDirectories + 10 + 2)
+    }
+
     func testWalkedFileCarriesIdentity() throws {
         let fx = try Fixture()
         let p = try fx.write("one.txt", "hello")

@@ -93,14 +93,26 @@ final class Fixture {
 }
 
 /// Drains a walker into an array (with a safety cap so a bug cannot hang the suite).
-func walkAll(_ roots: [String], _ options: WalkOptions = WalkOptions(), cap: Int = 100_000) -> [WalkEvent] {
-    let walker = FileWalker(roots: roots, options: options)
-    var events: [WalkEvent] = []
-    while let e = walker.next() {
-        events.append(e)
-        if events.count >= cap { XCTFail("walker did not terminate"); break }
+///
+/// The walk is made twice, with one stat thread and with three (stats taken ahead and
+/// subdirectories listed ahead on a helper thread), and the two must give the same events
+/// in the same order: every walker test covers both.
+func walkAll(_ roots: [String], _ options: WalkOptions = WalkOptions(), cap: Int = 100_000,
+             file: StaticString = #filePath, line: UInt = #line) -> [WalkEvent] {
+    func walk(statThreads: Int) -> [WalkEvent] {
+        let walker = FileWalker(roots: roots, options: options)
+        walker.statThreads = statThreads
+        var events: [WalkEvent] = []
+        while let e = walker.next() {
+            events.append(e)
+            if events.count >= cap { XCTFail("walker did not terminate", file: file, line: line); break }
+        }
+        return events
     }
-    return events
+    let serial = walk(statThreads: 1)
+    let parallel = walk(statThreads: 3)
+    XCTAssertEqual(serial, parallel, "a walk with stats and listings taken ahead differs from the plain walk", file: file, line: line)
+    return serial
 }
 
 /// A one-line rendering of an event for readable assertions: `file path` or `status(reason) path`.

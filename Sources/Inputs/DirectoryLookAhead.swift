@@ -1,0 +1,189 @@
+import Foundation
+import Glibc
+
+/// Lists directories ahead of a `FileWalker` on a helper thread, so that the walk, which
+/// must stay in order, rarely waits on `getdents` and `lstat`.
+///
+/// When the walker learns which entries of a directory are subdirectories (from the stat
+/// results of a window of names), it schedules them here in visit order. The helper takes
+/// the most recently scheduled first, which follows the walker's depth-first order: a
+/// directory's children are listed before its later siblings. For each it opens the
+/// directory through a duplicate of its parent's descriptor (`O_NOFOLLOW`, device and inode
+/// checked), lists it, and `lstat`s its first window of names. When the walker enters a
+/// directory it takes the result if there is one, waits if the helper is on it, and
+/// otherwise does the work itself. Nothing here decides anything about the walk: results
+/// are the same bytes the walker would have read, taken a moment earlier.
+///
+/// Bounded: at most `limit` directories are pending or held (each holds one descriptor
+/// and one window of stat results); more are left to the walker.
+final class DirectoryLookAhead: @unchecked Sendable {
+    // @unchecked Sendable: all state is guarded by `condition`; a job's fields are read by
+    // the helper only after it has taken the job off the stack under the lock.
+
+    /// A directory listed ahead.
+    struct Listed {
+        let fd: Int32
+        let listing: DirectoryListing
+        let failure: Int32?
+        /// `lstat` results of the first `stats.count` names.
+        let stats: [Result<FileStat, StatErrno>]
+    }
+
+    /// A descriptor closed when the last job using it is done.
+    final class SharedDescriptor: @unchecked Sendable {
+        let fd: Int32
+        init(_ fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+
+    private enum State {
+        case pending(parentFD: SharedDescriptor, name: [CChar])
+        case running
+        case done(Listed?)
+    }
+
+    private struct Job {
+        let parent: FileID
+        var state: State
+        var discarded = false
+    }
+
+    static let limit = 48
+    private let window: Int
+    private let condition = NSCondition()
+    private var jobs: [FileID: Job] = [:]
+    private var stack: [FileID] = []
+    private var stopping = false
+    private var threadStarted = false
+
+    /// `window`: names to `lstat` ahead in each listed directory.
+    init(window: Int) {
+        self.window = window
+    }
+
+    /// Schedules subdirectories of `parent` (open at `parentFD`), in the order the walk will
+    /// enter them, as far as the bound allows.
+    func schedule(parent: FileID, parentFD: Int32, children: [(name: [CChar], id: FileID)]) {
+        guard !children.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return }
+        let room = DirectoryLookAhead.limit - jobs.count
+        guard room > 0 else { return }
+        let copy = fcntl(parentFD, F_DUPFD_CLOEXEC, 0)
+        guard copy >= 0 else { return }
+        let shared = SharedDescriptor(copy)
+        var taken: [FileID] = []
+        for child in children where jobs[child.id] == nil {
+            if taken.count == room { break }
+            jobs[child.id] = Job(parent: parent, state: .pending(parentFD: shared, name: child.name))
+            taken.append(child.id)
+        }
+        // The first child ends on top of the stack.
+        stack.append(contentsOf: taken.reversed())
+        if !threadStarted {
+            threadStarted = true
+            let thread = Thread { [self] in self.helperLoop() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        condition.signal()
+    }
+
+    /// The listing of directory `id` if it was scheduled: waits while the helper works on
+    /// it; nil when it was never scheduled, not started yet (the caller lists it), or failed.
+    func take(_ id: FileID) -> Listed? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            guard let job = jobs[id] else { return nil }
+            switch job.state {
+            case .pending:
+                jobs[id] = nil
+                if let i = stack.lastIndex(of: id) { stack.remove(at: i) }
+                return nil
+            case .running:
+                condition.wait()
+            case .done(let listed):
+                jobs[id] = nil
+                return listed
+            }
+        }
+    }
+
+    /// Drops what is still held for children of `parent` (the walk left it).
+    func discardChildren(of parent: FileID) {
+        condition.lock()
+        defer { condition.unlock() }
+        for (id, job) in jobs where job.parent == parent {
+            switch job.state {
+            case .pending:
+                jobs[id] = nil
+                if let i = stack.lastIndex(of: id) { stack.remove(at: i) }
+            case .running:
+                jobs[id]?.discarded = true
+            case .done(let listed):
+                if let fd = listed?.fd { close(fd) }
+                jobs[id] = nil
+            }
+        }
+    }
+
+    /// Stops the helper and closes every descriptor held (the walker is going away).
+    func shutdown() {
+        condition.lock()
+        stopping = true
+        stack.removeAll()
+        for (id, job) in jobs {
+            switch job.state {
+            case .pending: jobs[id] = nil
+            case .running: jobs[id]?.discarded = true
+            case .done(let listed):
+                if let fd = listed?.fd { close(fd) }
+                jobs[id] = nil
+            }
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func helperLoop() {
+        condition.lock()
+        while true {
+            while stack.isEmpty && !stopping { condition.wait() }
+            if stopping && stack.isEmpty { break }
+            let id = stack.removeLast()
+            guard let job = jobs[id], case .pending(let parentFD, let name) = job.state else { continue }
+            jobs[id]?.state = .running
+            condition.unlock()
+            let listed = list(parentFD: parentFD.fd, name: name, expected: id)
+            condition.lock()
+            if jobs[id]?.discarded ?? true {
+                if let fd = listed?.fd { close(fd) }
+                jobs[id] = nil
+            } else {
+                jobs[id]?.state = .done(listed)
+            }
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    /// Opens, checks and lists one directory, and stats its first window of names.
+    private func list(parentFD: Int32, name: [CChar], expected: FileID) -> Listed? {
+        let fd = name.withUnsafeBufferPointer { openat(parentFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
+        guard fd >= 0 else { return nil }
+        guard case .success(let st) = FileStat.of(fd), st.id == expected, st.kind == .directory else {
+            close(fd)
+            return nil
+        }
+        let (listing, failure) = DirectoryListing.read(fd: fd)
+        var stats: [Result<FileStat, StatErrno>] = []
+        let count = min(listing.count, window)
+        stats.reserveCapacity(count)
+        for i in 0..<count {
+            stats.append(listing.withName(at: i) { _, cName in FileStat.at(fd, cName, follow: false) })
+        }
+        return Listed(fd: fd, listing: listing, failure: failure, stats: stats)
+    }
+}
