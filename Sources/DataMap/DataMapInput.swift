@@ -42,8 +42,9 @@ public struct DataMapInput: Sendable {
         self.objects = objects; self.findings = findings; self.runs = runs
     }
 
-    /// Schema version this reader understands (the inventory's `PRAGMA user_version`).
-    static let schemaVersion = 1
+    /// Schema versions this reader understands (the inventory's `PRAGMA user_version`):
+    /// version 2 changed only how the last seen run is kept, which reports do not read.
+    static let schemaVersions = 1...2
 
     /// Reads an inventory file read-only, in one snapshot. `maxRuns`: the trend covers the latest runs only.
     public static func load(path: String, maxRuns: Int = 20) throws -> DataMapInput {
@@ -53,7 +54,7 @@ public struct DataMapInput: Sendable {
         let queue = try DatabaseQueue(path: path, configuration: config)
         return try queue.read { db in
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            guard version == schemaVersion else { throw DataMapError.schema(version) }
+            guard schemaVersions.contains(version) else { throw DataMapError.schema(version) }
             let objects = try Row.fetchAll(db, sql: """
                 SELECT location, root, size, mtime_ns, status, reason FROM objects WHERE status != 'deleted' ORDER BY location
                 """).map { Object(location: $0[0], root: $0[1], size: $0[2], mtimeNs: $0[3], status: $0[4], reason: $0[5]) }
@@ -89,7 +90,7 @@ public enum DataMapError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .schema(let v): return "inventory schema version \(v) is not the one this trawl reads (\(DataMapInput.schemaVersion))"
+        case .schema(let v): return "inventory schema version \(v) is not one this trawl reads (\(DataMapInput.schemaVersions.lowerBound)-\(DataMapInput.schemaVersions.upperBound))"
         case .policy(let m): return "policy: \(m)"
         case .output(let m): return "output: \(m)"
         }

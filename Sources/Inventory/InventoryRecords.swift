@@ -137,11 +137,9 @@ public struct RootOutcome: Sendable {
     public var unwalked: [String]
     /// Objects walked under it this run.
     public var seenCount: Int
-    /// Ids of the known objects walked this run (all roots).
-    public var seenKnown: Set<Int64>
 
     /// Creates one.
-    public init(root: String, device: UInt64?, inode: UInt64?, walkComplete: Bool, error: String?, unwalked: [String], seenCount: Int, seenKnown: Set<Int64>) {
+    public init(root: String, device: UInt64?, inode: UInt64?, walkComplete: Bool, error: String?, unwalked: [String], seenCount: Int) {
         self.root = root
         self.device = device
         self.inode = inode
@@ -149,6 +147,5 @@ public struct RootOutcome: Sendable {
         self.error = error
         self.unwalked = unwalked
         self.seenCount = seenCount
-        self.seenKnown = seenKnown
     }
 }

@@ -46,8 +46,7 @@ enum InventorySchema {
           finding_count INTEGER NOT NULL DEFAULT 0,
           last_scanned_run INTEGER REFERENCES runs(id)
         ) STRICT;
-        -- The last run that saw each object, apart from its row: every run updates it for
-        -- every object, and rewriting a narrow table costs far fewer pages than rewriting objects.
+        -- The last run that saw each object, apart from its row (see version 2).
         CREATE TABLE object_seen(
           object_id INTEGER PRIMARY KEY REFERENCES objects(id) ON DELETE CASCADE,
           last_seen_run INTEGER NOT NULL REFERENCES runs(id)
@@ -76,6 +75,27 @@ enum InventorySchema {
         ) STRICT;
         CREATE INDEX findings_object ON findings(object_id, removed_run);
         CREATE INDEX findings_runs ON findings(first_run, removed_run);
+        """,
+        // Version 2: an unchanged rescan no longer rewrites a row per object. A complete walk
+        // of a root (a `run_roots` row with walk_complete = 1, a "sweep") saw every live
+        // object of the root except those it records as missed, so an object's last seen run
+        // is the root's latest sweep unless `object_seen` pins it (`missed = 1`: not seen
+        // since then; kept for deleted objects) or a read in a later, unfinished run set it.
+        """
+        ALTER TABLE object_seen ADD COLUMN missed INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX object_seen_missed ON object_seen(object_id) WHERE missed = 1;
+        CREATE INDEX run_roots_sweeps ON run_roots(root, run_id) WHERE walk_complete = 1;
+        UPDATE object_seen SET missed = 1 WHERE last_seen_run < (
+          SELECT max(rr.run_id) FROM run_roots rr JOIN objects o ON o.root = rr.root
+          WHERE o.id = object_seen.object_id AND rr.walk_complete = 1);
+        DROP VIEW objects_view;
+        CREATE VIEW objects_view AS
+          SELECT o.*,
+                 CASE WHEN s.missed = 1 THEN s.last_seen_run
+                      ELSE nullif(max(coalesce(s.last_seen_run, 0), coalesce(w.run, 0)), 0) END AS last_seen_run
+          FROM objects o
+          LEFT JOIN object_seen s ON s.object_id = o.id
+          LEFT JOIN (SELECT root, max(run_id) AS run FROM run_roots WHERE walk_complete = 1 GROUP BY root) w ON w.root = o.root;
         """,
     ]
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ScanCore
 
 /// The SQLite inventory: runs, objects and findings (fingerprints and masked previews only).
@@ -120,29 +121,37 @@ public final class InventoryStore: @unchecked Sendable {
     // MARK: objects
 
     /// Every object of `roots` not marked deleted, by location.
-    public func knownObjects(roots: [String]) throws -> [String: KnownObject] {
+    ///
+    /// Every run loads all of them before the walk, so this steps the SQLite statement
+    /// directly into a `KnownObjectIndex` instead of building GRDB rows and strings.
+    public func knownObjects(roots: [String]) throws -> KnownObjectIndex {
         try guarded("loading objects") {
             try queue.read { db in
-                var out: [String: KnownObject] = [:]
-                out.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM objects") ?? 0)
-                for root in roots {
-                    // Columns by index: this loads every object of the roots at the start of each run.
-                    let rows = try Row.fetchCursor(db, sql: """
-                        SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
-                               finding_count, rescan, attempts
-                        FROM objects WHERE root = ? AND status != 'deleted'
-                        """, arguments: [root])
-                    while let r = try rows.next() {
-                        let location: String = r[1]
-                        out[location] = KnownObject(
-                            id: r[0], root: root, device: (r[2] as Int64?).map(UInt64.init(bitPattern:)),
-                            inode: (r[3] as Int64?).map(UInt64.init(bitPattern:)),
-                            size: (r[4] as Int64?).map(UInt64.init(bitPattern:)), mtimeNs: r[5],
-                            status: r[6], reason: r[7], scannedRun: r[8],
-                            findingCount: r[9], rescan: (r[10] as Int) != 0, attempts: r[11])
+                let index = KnownObjectIndex(roots: roots)
+                let statement = try db.makeStatement(sql: """
+                    SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
+                           finding_count, rescan, attempts
+                    FROM objects WHERE root = ? AND status != 'deleted'
+                    """)
+                let raw = statement.sqliteStatement
+                for (n, root) in roots.enumerated() {
+                    try statement.setArguments([root])
+                    defer { sqlite3_reset(raw) }
+                    while true {
+                        let rc = sqlite3_step(raw)
+                        if rc == SQLITE_DONE { break }
+                        guard rc == SQLITE_ROW else {
+                            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                        }
+                        index.append(id: sqlite3_column_int64(raw, 0), location: RawColumns.bytes(raw, 1), root: n,
+                                     device: RawColumns.int64(raw, 2), inode: RawColumns.int64(raw, 3), size: RawColumns.int64(raw, 4),
+                                     mtimeNs: RawColumns.int64(raw, 5), status: RawColumns.bytes(raw, 6), reason: RawColumns.text(raw, 7),
+                                     scannedRun: RawColumns.int64(raw, 8), findingCount: Int(sqlite3_column_int64(raw, 9)),
+                                     rescan: sqlite3_column_int64(raw, 10) != 0, attempts: Int(sqlite3_column_int64(raw, 11)))
                     }
                 }
-                return out
+                index.finishLoading()
+                return index
             }
         }
     }
@@ -156,8 +165,18 @@ public final class InventoryStore: @unchecked Sendable {
         }
     }
 
+    /// Whether a run with these rules completed (its rule packs loaded).
+    public func hasCompleteRun(rulesDigest: String) throws -> Bool {
+        try guarded("reading runs") {
+            try queue.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE rules_digest = ? AND status = 'complete')", arguments: [rulesDigest]) ?? false
+            }
+        }
+    }
+
     /// The live findings of every object of `roots`, by object id, in the order found; nil
     /// when there are more than `limit` (the caller then reads them object by object).
+    /// (Live findings are far fewer than objects: the join is driven from them.)
     public func liveFindingsByObject(roots: [String], limit: Int) throws -> [Int64: [StoredFinding]]? {
         try guarded("loading findings") {
             try queue.read { db in
@@ -165,9 +184,11 @@ public final class InventoryStore: @unchecked Sendable {
                 var n = 0
                 for root in roots {
                     let rows = try Row.fetchCursor(db, sql: """
-                        SELECT object_id, location, kind, detector, category, confidence, line, page, member_start, member_end, masked, fingerprint, count
-                        FROM findings WHERE removed_run IS NULL AND object_id IN (SELECT id FROM objects WHERE root = ? AND status != 'deleted')
-                        ORDER BY id
+                        SELECT f.object_id, f.location, f.kind, f.detector, f.category, f.confidence, f.line, f.page, f.member_start,
+                               f.member_end, f.masked, f.fingerprint, f.count
+                        FROM findings f CROSS JOIN objects o ON o.id = f.object_id
+                        WHERE f.removed_run IS NULL AND o.root = ? AND o.status != 'deleted'
+                        ORDER BY f.id
                         """, arguments: [root])
                     while let r = try rows.next() {
                         n += 1
@@ -227,25 +248,13 @@ public final class InventoryStore: @unchecked Sendable {
         }
     }
 
-    /// Writes a batch in one transaction: each object's row, findings and status together,
-    /// and `last_seen_run` for objects replayed unchanged.
-    public func write(run: Int64, objects: [ObjectRecord], seenIDs: [Int64] = []) throws {
-        guard !objects.isEmpty || !seenIDs.isEmpty else { return }
+    /// Writes a batch in one transaction: each object's row, findings and status together.
+    public func write(run: Int64, objects: [ObjectRecord]) throws {
+        guard !objects.isEmpty else { return }
         try guarded("recording objects") {
             try queue.write { db in
                 for o in objects { try ObjectWriter.write(o, run: run, db: db) }
-                try InventoryStore.markSeen(seenIDs, run: run, db: db)
             }
-        }
-    }
-
-    /// Sets `last_seen_run` of objects replayed unchanged.
-    static func markSeen(_ ids: [Int64], run: Int64, db: Database) throws {
-        var i = 0
-        while i < ids.count {
-            let list = ids[i..<min(i + 500, ids.count)].map(String.init).joined(separator: ",")
-            try db.execute(sql: "INSERT OR REPLACE INTO object_seen(object_id, last_seen_run) SELECT id, ? FROM objects WHERE id IN (\(list))", arguments: [run])
-            i += 500
         }
     }
 
@@ -289,5 +298,24 @@ enum Clock {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+}
+
+/// Column reads on a stepped SQLite statement (for the per-run bulk loads).
+enum RawColumns {
+    static func int64(_ s: OpaquePointer, _ i: Int32) -> Int64? {
+        sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i)
+    }
+
+    static func text(_ s: OpaquePointer, _ i: Int32) -> String? {
+        guard let p = sqlite3_column_text(s, i) else { return nil }
+        let n = Int(sqlite3_column_bytes(s, i))
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// The bytes of a text column (valid until the statement steps again).
+    static func bytes(_ s: OpaquePointer, _ i: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let p = sqlite3_column_text(s, i) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
     }
 }

@@ -16,18 +16,21 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     /// This run's id.
     public let run: Int64
     let rulesDigest: String, limitsDigest: String
-    let known: [String: KnownObject]
+    /// The objects known under the roots and their live findings (when not too many to
+    /// hold), read on another thread while the walk starts.
+    let knownTask: BackgroundTask<KnownState>
     let roots: [String]
     let normalizedRoots: [String]
+    /// What a location under each root starts with (`root/`, or `/` for the root `/`).
+    let rootPrefixes: [String]
     let startNs: Int64
     let options: InventoryOptions
     let abortOn: String?
     /// Runs whose rules and limits digests are this run's.
     let validRuns: Set<Int64>
-    /// Live findings of every known object, when there are not too many to hold.
-    let preloaded: [Int64: [StoredFinding]]?
-    /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`).
-    let reusableSizes: Set<UInt64>
+    /// Sizes for which content already scanned elsewhere may exist (see `reuseDecision`),
+    /// loaded when the first file must be read (a refresh of an unchanged tree needs none).
+    private var reusableSizesLoaded: Set<UInt64>?
     /// The container formats: only a file scanned as plain text may reuse findings.
     let registry: HandlerRegistry
     /// Each root's device and inode at the start of the run.
@@ -38,7 +41,6 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     private var lastFlush = Date()
     private var failure: InventoryError?
     private var seenCount: [String: Int] = [:]
-    private var seenKnown = Set<Int64>()
     private var rootErrors: [String: String] = [:]
     private var unwalked: [String: [String]] = [:]
     private var walkComplete = false
@@ -54,24 +56,24 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     static let timestampGranularityNs: Int64 = 1_000_000_000
 
     init(store: InventoryStore, journal: InflightJournal, run: Int64, rulesDigest: String, limitsDigest: String,
-         known: [String: KnownObject], validRuns: Set<Int64>, preloaded: [Int64: [StoredFinding]]?,
-         reusableSizes: Set<UInt64>, registry: HandlerRegistry, roots: [String], startNs: Int64, options: InventoryOptions) {
+         known: BackgroundTask<KnownState>, validRuns: Set<Int64>,
+         registry: HandlerRegistry, roots: [String], startNs: Int64, options: InventoryOptions) {
         self.registry = registry
         self.validRuns = validRuns
-        self.preloaded = preloaded
-        self.reusableSizes = options.forceRescan ? [] : reusableSizes
+        if options.forceRescan { reusableSizesLoaded = [] }
         self.store = store
         self.journal = journal
         self.run = run
         self.rulesDigest = rulesDigest
         self.limitsDigest = limitsDigest
-        self.known = known
+        self.knownTask = known
         self.roots = roots
         self.normalizedRoots = roots.map { r in
             var r = r
             while r.count > 1 && r.hasSuffix("/") { r.removeLast() }
             return r
         }
+        self.rootPrefixes = normalizedRoots.map { $0 == "/" ? "/" : $0 + "/" }
         self.startNs = startNs
         self.options = options
         // Test hook (documented in the README): abort inside the named file, after it is
@@ -88,10 +90,15 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     /// The root a location belongs to (longest match).
     func root(of location: String) -> String {
+        if roots.count == 1 {
+            let r = normalizedRoots[0]
+            if location == r || location.hasPrefix(rootPrefixes[0]) { return roots[0] }
+            return location
+        }
         var best: (Int, String)? = nil
         for (i, r) in normalizedRoots.enumerated() {
-            let under = location == r || (r == "/" ? location.hasPrefix("/") : location.hasPrefix(r + "/"))
-            if under && (best == nil || r.count > best!.0) { best = (r.count, roots[i]) }
+            let under = location == r || location.hasPrefix(rootPrefixes[i])
+            if under && (best == nil || r.utf8.count > best!.0) { best = (r.utf8.count, roots[i]) }
         }
         return best?.1 ?? location
     }
@@ -116,7 +123,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
                 if case .skipped = status { rootErrors[r] = status.description }
             } else {
                 seenCount[r, default: 0] += 1
-                if let k = known[path] { seenKnown.insert(k.id) }
+                if let known = knownState()?.index, let n = known.find(path) { known.markSeen(n) }
                 unwalked[r, default: []].append(path)
                 pending.append(ObjectRecord(location: path, root: r, status: status, findings: []))
             }
@@ -131,9 +138,19 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     public func decide(_ file: WalkedFile) -> ReadDecision {
         if stopRequested { return .drop }
-        guard let k = known[file.path] else { return .read }
-        lock.lock(); seenKnown.insert(k.id); lock.unlock()
-        return replayDecision(file, k) ?? .read
+        guard let state = knownState() else { return .drop }
+        guard let n = state.index.find(file.path) else { return .read }
+        state.index.markSeen(n)
+        return replayDecision(file, state.index.object(at: n), preloaded: state.preloaded) ?? .read
+    }
+
+    /// The known objects (waits for them the first time); nil when they could not be read,
+    /// which stops the run.
+    private func knownState() -> KnownState? {
+        do { return try knownTask.value() } catch {
+            fail(InventoryError.wrap(error, path: store.path, while: "loading objects"))
+            return nil
+        }
     }
 
     public func willRead(_ file: WalkedFile) -> ReadDecision {
@@ -141,12 +158,22 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         journal.begin(location: file.path, root: root(of: file.path), device: file.device, inode: file.inode,
                       size: file.size, mtimeNs: file.mtime.ns)
         if let abortOn, (file.path as NSString).lastPathComponent == abortOn { abort() }
-        if reusableSizes.contains(file.size), let decision = reuseDecision(file) { return decision }
+        if reusableSizes().contains(file.size), let decision = reuseDecision(file) { return decision }
         return .read
     }
 
+    /// See `reusableSizesLoaded`; empty (no reuse) when the inventory cannot be read.
+    private func reusableSizes() -> Set<UInt64> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded = reusableSizesLoaded { return loaded }
+        let sizes = (try? store.digestSizes(rulesDigest: rulesDigest, limitsDigest: limitsDigest)) ?? []
+        reusableSizesLoaded = sizes
+        return sizes
+    }
+
     /// A replay when the stored result still holds for this file; nil to read it.
-    private func replayDecision(_ file: WalkedFile, _ k: KnownObject) -> ReadDecision? {
+    private func replayDecision(_ file: WalkedFile, _ k: KnownObject, preloaded: [Int64: [StoredFinding]]?) -> ReadDecision? {
         let sameFile = k.device == file.device && k.inode == file.inode && k.size == file.size && k.mtimeNs == file.mtime.ns && !k.rescan
         guard sameFile, !options.forceRescan else { return nil }
         let crashed = k.status == "error" && k.reason == "crashed"
@@ -282,17 +309,19 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     /// or `failed` and the error.
     func finish() throws -> DeletionReport {
         flush()
+        _ = knownState() // records the failure when the objects could not be read
         lock.lock()
         let failure = self.failure, complete = walkComplete
         let outcomes = roots.map { r in
             RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
-                        unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0, seenKnown: seenKnown)
+                        unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0)
         }
         lock.unlock()
         if let failure {
             store.failRun(run)
             throw failure
         }
+        let known = try knownTask.value().index
         let report = try store.finishRun(run, roots: outcomes, known: known, confirmMassDelete: options.confirmMassDelete)
         journal.reset()
         return report
@@ -302,4 +331,36 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 extension FileTime {
     /// Nanoseconds since the epoch.
     var ns: Int64 { seconds &* 1_000_000_000 &+ Int64(nanoseconds) }
+}
+
+/// What a run knows from the inventory before it reads anything.
+struct KnownState: Sendable {
+    /// The objects of the run's roots.
+    let index: KnownObjectIndex
+    /// Their live findings by object id, or nil when there are too many to hold.
+    let preloaded: [Int64: [StoredFinding]]?
+}
+
+/// A value computed on its own thread, waited for with `value()`.
+final class BackgroundTask<T: Sendable>: @unchecked Sendable {
+    // @unchecked Sendable: `result` is written once by the thread before `done` is
+    // signalled, and read only after waiting on it.
+    private var result: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> T) {
+        let thread = Thread { [self] in
+            result = Result(catching: body)
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The value, or the error the body threw (waits for the thread).
+    func value() throws -> T {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
 }

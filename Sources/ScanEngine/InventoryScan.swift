@@ -39,7 +39,10 @@ enum InventoryScan {
     /// read object by object.
     static let preloadLimit = 500_000
 
-    static func run(engine: ScanEngine, sink: FindingSink, request: ScanRequest, options: InventoryOptions) throws -> (ScanSummary, InventoryOutcome) {
+    /// Opens the inventory and reads what the run starts from. Nothing of the run is
+    /// written yet, so a scan that then fails to start (bad rule packs) leaves no trace
+    /// but the recovery of an earlier dead run.
+    static func prepare(request: ScanRequest, options: InventoryOptions, chunkSize: Int) throws -> PreparedInventory {
         let store = try InventoryStore.openWriter(path: options.path, wait: options.wait)
         let journal = try InflightJournal(path: InventoryLocation.journalPath(for: options.path))
         let leftovers = journal.leftovers()
@@ -47,24 +50,33 @@ enum InventoryScan {
         journal.reset()
         let builtIn = PatternLocator.builtIn().map { [$0] } ?? []
         let rulesDigest = ScanDigests.rules(patternDirs: builtIn + request.patternDirs, minConfidence: request.minConfidence, kinds: request.kinds)
-        let limitsDigest = ScanDigests.limits(chunkSize: engine.options.chunkSize, walk: request.walk,
+        let limitsDigest = ScanDigests.limits(chunkSize: chunkSize, walk: request.walk,
                                               containers: String(describing: request.containerLimits))
-        var sink = sink
-        if options.changedOnly {
-            let baseline = try store.lastCompleteRun().map { try store.findingKeys(liveAt: $0) } ?? []
-            sink = ChangedOnlySink(base: sink, baseline: baseline)
-        }
+        let baseline = options.changedOnly ? try store.lastCompleteRun().map { try store.findingKeys(liveAt: $0) } ?? [] : nil
         let startNs = Int64(Date().timeIntervalSince1970 * 1e9)
-        let known = try store.knownObjects(roots: request.roots)
-        let run = try store.beginRun(toolVersion: ScanDigests.toolVersion, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
-                                     roots: request.roots, startedNs: startNs, changedOnly: options.changedOnly)
-        let recorder = InventoryRecorder(store: store, journal: journal, run: run, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
-                                         known: known,
-                                         validRuns: try store.runs(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
-                                         preloaded: options.forceRescan ? [:] : try store.liveFindingsByObject(roots: request.roots, limit: InventoryScan.preloadLimit),
-                                         reusableSizes: try store.digestSizes(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
+        return PreparedInventory(
+            store: store, journal: journal, recovered: leftovers.count, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
+            baseline: baseline, startNs: startNs,
+            known: BackgroundTask {
+                // Its own connection: a reader does not wait for the writer's start of the run.
+                let reader = try InventoryStore.openReader(path: options.path)
+                return KnownState(index: try reader.knownObjects(roots: request.roots),
+                                  preloaded: options.forceRescan ? [:] : try reader.liveFindingsByObject(roots: request.roots, limit: InventoryScan.preloadLimit))
+            },
+            validRuns: try store.runs(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
+            rulesLoadedBefore: try store.hasCompleteRun(rulesDigest: rulesDigest))
+    }
+
+    static func run(_ prepared: PreparedInventory, engine: ScanEngine, sink: FindingSink, request: ScanRequest,
+                    options: InventoryOptions) throws -> (ScanSummary, InventoryOutcome) {
+        let p = prepared
+        let sink: FindingSink = p.baseline.map { ChangedOnlySink(base: sink, baseline: $0) } ?? sink
+        let run = try p.store.beginRun(toolVersion: ScanDigests.toolVersion, rulesDigest: p.rulesDigest, limitsDigest: p.limitsDigest,
+                                       roots: request.roots, startedNs: p.startNs, changedOnly: options.changedOnly)
+        let recorder = InventoryRecorder(store: p.store, journal: p.journal, run: run, rulesDigest: p.rulesDigest, limitsDigest: p.limitsDigest,
+                                         known: p.known, validRuns: p.validRuns,
                                          registry: engine.options.handlers,
-                                         roots: request.roots, startNs: startNs, options: options)
+                                         roots: request.roots, startNs: p.startNs, options: options)
         engine.observer = recorder
         let summary: ScanSummary
         do {
@@ -72,11 +84,28 @@ enum InventoryScan {
         } catch {
             // The output failed: commit what was read, but never delete anything.
             recorder.flush()
-            store.failRun(run)
+            p.store.failRun(run)
             throw error
         }
         let deletions = try recorder.finish()
         return (summary, InventoryOutcome(run: run, replayed: recorder.replayed, scanned: recorder.scanned, reused: recorder.reused,
-                                          recovered: leftovers.count, deletions: deletions))
+                                          recovered: p.recovered, deletions: deletions))
     }
+}
+
+/// What `InventoryScan.prepare` read: the open store and the state the run starts from.
+struct PreparedInventory {
+    let store: InventoryStore
+    let journal: InflightJournal
+    /// Objects in flight in a dead run, recorded at open.
+    let recovered: Int
+    let rulesDigest: String, limitsDigest: String
+    /// Finding keys live at the end of the last complete run (`--changed-only`).
+    let baseline: Set<String>?
+    let startNs: Int64
+    /// The known objects and their findings, being read on another thread.
+    let known: BackgroundTask<KnownState>
+    let validRuns: Set<Int64>
+    /// A complete run used these very rule packs (so they load without error).
+    let rulesLoadedBefore: Bool
 }

@@ -9,20 +9,43 @@ import ScanCore
 /// findings and object statuses to a sink. One object's failure never stops the scan.
 public final class ScanEngine: @unchecked Sendable {
     // @unchecked Sendable: shared mutable state (summary, sink) is only touched under `lock`.
-    let detector: Detector
+    let detector: DetectorSource
     let fingerprinter: Fingerprinter
     let options: ScanOptions
     private let lock = NSLock()
     private var summary = ScanSummary()
     private var sinkError: Error?
+    /// Set when the detector could not be built: the walk stops and `run` throws it.
+    private var setupError: Error?
     /// Inventory hooks (nil: scan everything, record nothing).
     public var observer: ScanObserver?
 
+    /// Files handed to a worker at once at most, their total size at most (a large file
+    /// goes alone), and the longest the walker holds a file before handing it over.
+    static let batchCount = 64
+    static let batchBytes: UInt64 = 1 << 20
+    static let batchDelayNs: UInt64 = 20_000_000
+
     /// Creates an engine.
     public init(detector: Detector, fingerprinter: Fingerprinter, options: ScanOptions) {
-        self.detector = detector
+        self.detector = DetectorSource(detector)
         self.fingerprinter = fingerprinter
         self.options = options
+    }
+
+    /// Creates an engine whose detector is built by `makeDetector` when the first file must
+    /// be read: an inventory refresh of an unchanged tree never loads the rule packs. If it
+    /// throws, the scan stops and `run` throws that error.
+    public init(makeDetector: @escaping @Sendable () throws -> Detector, fingerprinter: Fingerprinter, options: ScanOptions) {
+        self.detector = DetectorSource(makeDetector)
+        self.fingerprinter = fingerprinter
+        self.options = options
+    }
+
+    private var stopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return setupError != nil
     }
 
     /// Runs the scan to the end and returns its totals. Throws only when the sink fails
@@ -44,19 +67,38 @@ public final class ScanEngine: @unchecked Sendable {
             t.start()
         }
         let walker = FileWalker(roots: options.roots, options: options.walk)
+        walker.statThreads = options.jobs
         var walkStopped = false
+        // Files go to the workers in small batches (one wake-up each), flushed when full or
+        // when the oldest has waited `batchDelay` (a slow share still feeds the workers).
+        var batch: [WalkedFile] = []
+        var batchBytes: UInt64 = 0
+        var batchStarted = DispatchTime.now()
+        func flush() {
+            queue.push(contentsOf: batch)
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+        }
         while let event = walker.next() {
             observer?.walked(event)
-            if observer?.stopRequested == true { walkStopped = true; break }
+            if observer?.stopRequested == true || stopped { walkStopped = true; break }
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
-                if let observer, !mustRead(observer.decide(file), progress: progress, sink: sink) { continue }
-                queue.push(file)
+                // The inventory's decision (read or replay) is taken by the workers: the walk
+                // is the one serial part of a refresh.
+                if batch.isEmpty { batchStarted = DispatchTime.now() }
+                batch.append(file)
+                batchBytes += file.size
+                if batch.count >= ScanEngine.batchCount || batchBytes >= ScanEngine.batchBytes
+                    || DispatchTime.now().uptimeNanoseconds - batchStarted.uptimeNanoseconds >= ScanEngine.batchDelayNs {
+                    flush()
+                }
             case .status(let path, let status):
                 deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)
             }
         }
+        flush()
         progress.walkFinished()
         if !walkStopped { observer?.walkFinished() }
         queue.close()
@@ -65,7 +107,7 @@ public final class ScanEngine: @unchecked Sendable {
         lock.lock()
         summary.seconds = Date().timeIntervalSince(started)
         let result = summary
-        let error = sinkError
+        let error = setupError ?? sinkError
         lock.unlock()
         if let error { throw error }
         try sink.finish(result)
@@ -88,20 +130,32 @@ public final class ScanEngine: @unchecked Sendable {
     }
 
     private func work(queue: BlockingQueue<WalkedFile>, sink: FindingSink, progress: ProgressMeter) {
-        let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
         let reporter = EngineReporter(engine: self, sink: sink)
-        let scanner = ObjectScanner(registry: options.handlers, limits: options.containerLimits, readLimits: limits,
-                                    matcher: DetectorMatcher(detector: detector, fingerprinter: fingerprinter),
-                                    reporter: reporter)
+        var scanner: ObjectScanner?
         var digest = ContentDigest()
-        if observer != nil { scanner.topLevelTextTap = { digest.update($0) } }
-        while let file = queue.pop() {
+        while true {
+          let files = queue.pop(maxCount: ScanEngine.batchCount, maxWeight: ScanEngine.batchBytes, weight: { $0.size })
+          if files.isEmpty { break }
+          for file in files {
+            if stopped { continue }
             if let observer {
+                if !mustRead(observer.decide(file), progress: progress, sink: sink) { continue }
                 if !mustRead(observer.willRead(file), progress: progress, sink: sink) { continue }
                 digest = ContentDigest()
                 reporter.startRecording(file.path)
             }
-            let result = scanner.scan(file: file)
+            if scanner == nil {
+                do {
+                    scanner = makeScanner(try detector.get(), reporter: reporter)
+                } catch {
+                    lock.lock()
+                    if setupError == nil { setupError = error }
+                    lock.unlock()
+                    continue
+                }
+                if observer != nil { scanner!.topLevelTextTap = { digest.update($0) } }
+            }
+            let result = scanner!.scan(file: file)
             progress.scanned(bytes: result.bytes)
             if let observer {
                 // Every finding of the file, inner ones included, is recorded under it. The
@@ -111,7 +165,15 @@ public final class ScanEngine: @unchecked Sendable {
                 observer.didRead(file, result: result, findings: findings,
                                  digest: result.status == .complete && !isContainer ? digest.finish() : nil)
             }
+          }
         }
+    }
+
+    private func makeScanner(_ detector: Detector, reporter: EngineReporter) -> ObjectScanner {
+        let limits = ReadLimits(chunkSize: options.chunkSize, lookBehind: max(256, detector.maxBack), lookAhead: max(1024, detector.maxAhead))
+        return ObjectScanner(registry: options.handlers, limits: options.containerLimits, readLimits: limits,
+                             matcher: DetectorMatcher(detector: detector, fingerprinter: fingerprinter),
+                             reporter: reporter)
     }
 
     /// Short reason for a per-object error (`permission`, `not_found`, `io: ...`).
@@ -179,5 +241,26 @@ private final class EngineReporter: ResultReporter {
     func stopRecording() -> ([Finding], Bool) {
         defer { recordingTop = nil; recorded = [] }
         return (recorded, sawInner)
+    }
+}
+
+/// The engine's detector: given, or built once on first use (callers wait for it).
+final class DetectorSource: @unchecked Sendable {
+    // @unchecked Sendable: `result` and `make` are only touched under `lock`.
+    private let lock = NSLock()
+    private var result: Result<Detector, Error>?
+    private var make: (@Sendable () throws -> Detector)?
+
+    init(_ detector: Detector) { result = .success(detector) }
+    init(_ make: @escaping @Sendable () throws -> Detector) { self.make = make }
+
+    func get() throws -> Detector {
+        lock.lock()
+        defer { lock.unlock() }
+        if result == nil {
+            result = Result(catching: make!)
+            make = nil
+        }
+        return try result!.get()
     }
 }

@@ -56,14 +56,12 @@ public enum Scan {
     /// Scans and returns the totals and, with an inventory, what it did; throws `SetupError`,
     /// `InventoryError` or an output error.
     public static func runWithInventory(_ request: ScanRequest) throws -> (ScanSummary, InventoryOutcome?) {
-        let catalog = try loadCatalog(extra: request.patternDirs)
-        let detector: Detector
-        do { detector = try Detector(catalog: catalog, minConfidence: request.minConfidence, only: request.kinds) } catch let e as CatalogError {
-            throw SetupError(e.description)
+        let makeDetector = { @Sendable () throws -> Detector in
+            let catalog = try loadCatalog(extra: request.patternDirs)
+            do { return try Detector(catalog: catalog, minConfidence: request.minConfidence, only: request.kinds) } catch let e as CatalogError {
+                throw SetupError(e.description)
+            }
         }
-        let keyPath = request.keyFile ?? KeyStore.defaultPath()
-        let key: [UInt8]
-        do { key = try KeyStore.loadOrCreate(path: keyPath) } catch { throw SetupError("\(error)") }
         for root in request.roots where !FileManager.default.fileExists(atPath: root) {
             var isLink = false
             if let attrs = try? FileManager.default.attributesOfItem(atPath: root), attrs[.type] as? FileAttributeType == .typeSymbolicLink { isLink = true }
@@ -71,14 +69,23 @@ public enum Scan {
                 throw SetupError("scan root \(root) does not exist")
             }
         }
+        let options = ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk, containerLimits: request.containerLimits)
+        let prepared = try request.inventory.map { try InventoryScan.prepare(request: request, options: $0, chunkSize: options.chunkSize) }
+        // Rule packs whose digest a complete run recorded have loaded before: they are loaded
+        // when the first file must be read, so a refresh of an unchanged tree skips them.
+        // New or changed packs are loaded now, and stop the scan before it starts if broken.
+        let detector: Detector? = prepared?.rulesLoadedBefore == true ? nil : try makeDetector()
+        let keyPath = request.keyFile ?? KeyStore.defaultPath()
+        let key: [UInt8]
+        do { key = try KeyStore.loadOrCreate(path: keyPath) } catch { throw SetupError("\(error)") }
         let out: ReportOutput
         do { out = try request.outputPath.map { try ReportOutput(creating: $0) } ?? .standardOutput() } catch { throw SetupError("\(error)") }
         let sink = request.format.makeWriter(out, reveal: request.reveal, color: request.color && request.outputPath == nil)
-        let engine = ScanEngine(detector: detector, fingerprinter: Fingerprinter(key: key),
-                                options: ScanOptions(roots: request.roots, jobs: request.jobs, walk: request.walk,
-                                                     containerLimits: request.containerLimits))
-        if let inventory = request.inventory {
-            let (summary, outcome) = try InventoryScan.run(engine: engine, sink: sink, request: request, options: inventory)
+        let fingerprinter = Fingerprinter(key: key)
+        let engine = detector.map { ScanEngine(detector: $0, fingerprinter: fingerprinter, options: options) }
+            ?? ScanEngine(makeDetector: makeDetector, fingerprinter: fingerprinter, options: options)
+        if let prepared, let inventory = request.inventory {
+            let (summary, outcome) = try InventoryScan.run(prepared, engine: engine, sink: sink, request: request, options: inventory)
             return (summary, outcome)
         }
         return (try engine.run(sink: sink, showProgress: request.progress), nil)
