@@ -55,14 +55,25 @@ struct DirectoryListing {
     }
 
     /// Sorts the names by their bytes (memcmp order, shorter prefix first).
+    ///
+    /// Each name's first eight bytes, big-endian in a UInt64 (zero-padded), order most
+    /// pairs with one integer compare; only names sharing those bytes go to `memcmp`.
     mutating func sort() {
         guard refs.count > 1 else { return }
         blob.withUnsafeBufferPointer { b in
             let base = b.baseAddress!
-            refs.sort { l, r in
+            var keyed = refs.map { ref -> (key: UInt64, start: Int, length: Int) in
+                var key: UInt64 = 0
+                for i in 0..<8 { key = key << 8 | UInt64(i < ref.length ? base[ref.start + i] : 0) }
+                return (key, ref.start, ref.length)
+            }
+            keyed.sort { l, r in
+                if l.key != r.key { return l.key < r.key }
+                guard l.length > 8 || r.length > 8 else { return l.length < r.length }
                 let c = memcmp(base + l.start, base + r.start, min(l.length, r.length))
                 return c != 0 ? c < 0 : l.length < r.length
             }
+            refs = keyed.map { ($0.start, $0.length) }
         }
     }
 

@@ -128,6 +128,7 @@ public final class InventoryStore: @unchecked Sendable {
         try guarded("loading objects") {
             try queue.read { db in
                 let index = KnownObjectIndex(roots: roots)
+                index.reserve(try Int.fetchOne(db, sql: "SELECT max(id) FROM objects") ?? 0)
                 let statement = try db.makeStatement(sql: """
                     SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
                            finding_count, rescan, attempts

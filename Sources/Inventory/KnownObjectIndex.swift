@@ -51,6 +51,12 @@ public final class KnownObjectIndex: @unchecked Sendable {
     /// Number of objects.
     public var count: Int { records.count }
 
+    /// Makes room for about `count` objects (loading only).
+    func reserve(_ count: Int) {
+        records.reserveCapacity(count)
+        arena.reserveCapacity(count * 64)
+    }
+
     /// Adds one object (loading only).
     func append(id: Int64, location: UnsafeBufferPointer<UInt8>, root: Int, device: Int64?, inode: Int64?, size: Int64?,
                 mtimeNs: Int64?, status: UnsafeBufferPointer<UInt8>, reason: String?, scannedRun: Int64?,
@@ -182,8 +188,14 @@ public final class KnownObjectIndex: @unchecked Sendable {
             shift += 8
             i += 1
         }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 32
+        // Final mix (the 64-bit finaliser of MurmurHash3): every input bit reaches the
+        // low bits, which pick the slot.
+        h ^= tail
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
         return h
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// elements' work.
 final class BlockingQueue<Element>: @unchecked Sendable {
     // @unchecked Sendable: every access to the stored state holds `mutex`.
-    private var items: [Element] = []
+    /// Taken elements are set to nil (moved out), so dropping the taken prefix is cheap.
+    private var items: [Element?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -55,7 +56,7 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             pthread_cond_wait(notFull, mutex)
             waitingProducers -= 1
         }
-        items.append(contentsOf: elements)
+        items.append(contentsOf: elements.lazy.map { Optional($0) })
         if waitingConsumers > 1 && elements.count > 1 { pthread_cond_broadcast(notEmpty) }
         else if waitingConsumers > 0 { pthread_cond_signal(notEmpty) }
         pthread_mutex_unlock(mutex)
@@ -83,10 +84,11 @@ final class BlockingQueue<Element>: @unchecked Sendable {
         var out: [Element] = []
         var total: UInt64 = 0
         while head < items.count && out.count < maxCount {
-            let w = weight(items[head])
+            let w = weight(items[head]!)
             if !out.isEmpty && total + w > maxWeight { break }
             total += w
-            out.append(items[head])
+            out.append(items[head]!)
+            items[head] = nil
             head += 1
         }
         if head > 4096 && head * 2 > items.count {
@@ -107,7 +109,8 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             waitingConsumers -= 1
         }
         guard head < items.count else { return nil }
-        let e = items[head]
+        let e = items[head]!
+        items[head] = nil
         head += 1
         if head > 4096 && head * 2 > items.count {
             items.removeFirst(head)

@@ -34,6 +34,17 @@ final class FileWalkerTests: XCTestCase {
         XCTAssertEqual(events.count, 900 + 180 + FileWalker.maxOpenDirectories + 10 + 2)
     }
 
+    /// Names sharing their first eight bytes, prefixes of each other, and non-ASCII bytes
+    /// come out in plain byte order (the listing sorts on an 8-byte key first).
+    func testNamesSortInByteOrderPastTheirFirstEightBytes() throws {
+        let fx = try Fixture()
+        let names = ["abcdefghij2", "abcdefghij10", "abcdefgh", "abcdefghi", "abcdefg", "b", "\u{e9}x", "Z", "abcdefgh~", "abcdefgh\u{e9}"]
+        for n in names { try fx.write(n, "x") }
+        let walked = walkAll([fx.path]).map { render($0, relativeTo: fx.path) }
+        let expected = names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { "file " + $0 }
+        XCTAssertEqual(walked, expected)
+    }
+
     func testWalkedFileCarriesIdentity() throws {
         let fx = try Fixture()
         let p = try fx.write("one.txt", "hello")
