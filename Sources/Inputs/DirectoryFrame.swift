@@ -18,6 +18,14 @@ struct DirectoryFrame {
     /// ahead of the visit by several threads (see `FileWalker.statThreads`).
     var prefetched: [Result<FileStat, StatErrno>] = []
     var prefetchStart = 0
+    /// Listing indices of the subdirectories among the prefetched names, how many of them
+    /// were handed to the look-ahead, and how many the visit has reached.
+    var subdirectories: [Int] = []
+    var subdirectoriesScheduled = 0
+    var subdirectoriesPassed = 0
+    /// A duplicate of `fd` the look-ahead opens subdirectories through (it outlives the
+    /// frame's own descriptor while jobs still need it).
+    var sharedFD: DirectoryLookAhead.SharedDescriptor?
 
     /// Whether every name was visited.
     var isExhausted: Bool { next >= listing.count }

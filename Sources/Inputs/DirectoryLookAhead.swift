@@ -4,10 +4,12 @@ import Glibc
 /// Lists directories ahead of a `FileWalker` on a helper thread, so that the walk, which
 /// must stay in order, rarely waits on `getdents` and `lstat`.
 ///
-/// When the walker learns which entries of a directory are subdirectories (from the stat
-/// results of a window of names), it schedules them here in visit order. The helper takes
-/// the most recently scheduled first, which follows the walker's depth-first order: a
-/// directory's children are listed before its later siblings. For each it opens the
+/// The walker keeps the next few subdirectories after its position in each directory (it
+/// knows them from the stat results of a window of names) scheduled here, in visit order.
+/// The helper takes the most recently scheduled first, which follows the walker's
+/// depth-first order: a directory's children are listed before its later siblings, and
+/// when the walker needs a directory the helper has not started, it lists that one itself
+/// while the helper goes on with the next. For each it opens the
 /// directory through a duplicate of its parent's descriptor (`O_NOFOLLOW`, device and inode
 /// checked), lists it, and `lstat`s its first window of names. When the walker enters a
 /// directory it takes the result if there is one, waits if the helper is on it, and
@@ -62,17 +64,14 @@ final class DirectoryLookAhead: @unchecked Sendable {
     }
 
     /// Schedules subdirectories of `parent` (open at `parentFD`), in the order the walk will
-    /// enter them, as far as the bound allows.
-    func schedule(parent: FileID, parentFD: Int32, children: [(name: [CChar], id: FileID)]) {
+    /// enter them, as far as the bound allows; the first is listed first.
+    func schedule(parent: FileID, parentFD shared: SharedDescriptor, children: [(name: [CChar], id: FileID)]) {
         guard !children.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         guard !stopping else { return }
         let room = DirectoryLookAhead.limit - jobs.count
         guard room > 0 else { return }
-        let copy = fcntl(parentFD, F_DUPFD_CLOEXEC, 0)
-        guard copy >= 0 else { return }
-        let shared = SharedDescriptor(copy)
         var taken: [FileID] = []
         for child in children where jobs[child.id] == nil {
             if taken.count == room { break }

@@ -94,13 +94,14 @@ extension FileWalker {
         ancestors.insert(st.id)
         if let listed, !listed.stats.isEmpty {
             stack[stack.count - 1].prefetched = listed.stats
-            scheduleSubdirectories(stack.count - 1)
+            noteSubdirectories(stack.count - 1)
         }
         if isRoot { firstOpen = 1 }
         let openCount = 1 + stack.count - firstOpen
         if openCount > FileWalker.maxOpenDirectories && firstOpen < stack.count - 1 {
             close(stack[firstOpen].fd)
             stack[firstOpen].fd = -1
+            stack[firstOpen].sharedFD = nil
             firstOpen += 1
         }
         pending = event

@@ -77,8 +77,9 @@ public final class FileWalker {
             let top = stack.count - 1
             let index = stack[top].next
             stack[top].next += 1
-            if statThreads > 1 && index >= stack[top].prefetchStart + stack[top].prefetched.count {
-                prefetch(top, from: index)
+            if statThreads > 1 {
+                if index >= stack[top].prefetchStart + stack[top].prefetched.count { prefetch(top, from: index) }
+                if lookAhead != nil { scheduleAhead(top, at: index) }
             }
             if let event = visitEntry(index, of: top) { return event }
         }
@@ -145,21 +146,51 @@ public final class FileWalker {
             }
         }
         stack[top].prefetched = results
-        scheduleSubdirectories(top)
+        noteSubdirectories(top)
     }
 
-    /// Hands the subdirectories among frame `top`'s stat'ed names to the look-ahead.
-    func scheduleSubdirectories(_ top: Int) {
-        guard let lookAhead else { return }
+    /// Subdirectories kept listed ahead of the visit in each directory.
+    static let subdirectoriesAhead = 4
+
+    /// Records which prefetched names of frame `top` are subdirectories (for `scheduleAhead`).
+    func noteSubdirectories(_ top: Int) {
+        guard lookAhead != nil else { return }
         let frame = stack[top]
-        var children: [(name: [CChar], id: FileID)] = []
+        var found: [Int] = []
         for (i, result) in frame.prefetched.enumerated() {
-            guard case .success(let st) = result, st.kind == .directory, st.device == frame.id.device,
-                  !ancestors.contains(st.id), !visited.contains(st.id) else { continue }
-            let name = frame.listing.withName(at: frame.prefetchStart + i) { bytes, _ in bytes.map { CChar(bitPattern: $0) } + [0] }
-            children.append((name, st.id))
+            if case .success(let st) = result, st.kind == .directory, st.device == frame.id.device { found.append(frame.prefetchStart + i) }
         }
-        lookAhead.schedule(parent: frame.id, parentFD: frame.fd, children: children)
+        stack[top].subdirectories = found
+        stack[top].subdirectoriesScheduled = 0
+        stack[top].subdirectoriesPassed = 0
+    }
+
+    /// Keeps the next `subdirectoriesAhead` subdirectories after name `index` of frame `top`
+    /// handed to the look-ahead: while the walk is inside one, the helper lists the next.
+    func scheduleAhead(_ top: Int, at index: Int) {
+        guard let lookAhead else { return }
+        var frame = stack[top]
+        while frame.subdirectoriesPassed < frame.subdirectories.count && frame.subdirectories[frame.subdirectoriesPassed] <= index {
+            frame.subdirectoriesPassed += 1
+        }
+        frame.subdirectoriesScheduled = max(frame.subdirectoriesScheduled, frame.subdirectoriesPassed)
+        var children: [(name: [CChar], id: FileID)] = []
+        while frame.subdirectoriesScheduled - frame.subdirectoriesPassed < FileWalker.subdirectoriesAhead
+                && frame.subdirectoriesScheduled < frame.subdirectories.count {
+            let i = frame.subdirectories[frame.subdirectoriesScheduled]
+            frame.subdirectoriesScheduled += 1
+            guard case .success(let st) = frame.prefetched[i - frame.prefetchStart],
+                  !ancestors.contains(st.id), !visited.contains(st.id) else { continue }
+            children.append((frame.listing.withName(at: i) { bytes, _ in bytes.map { CChar(bitPattern: $0) } + [0] }, st.id))
+        }
+        if !children.isEmpty && frame.fd >= 0 {
+            if frame.sharedFD == nil {
+                let copy = fcntl(frame.fd, F_DUPFD_CLOEXEC, 0)
+                if copy >= 0 { frame.sharedFD = DirectoryLookAhead.SharedDescriptor(copy) }
+            }
+            if let shared = frame.sharedFD { lookAhead.schedule(parent: frame.id, parentFD: shared, children: children) }
+        }
+        stack[top] = frame
     }
 
     /// Whether the current entry's relative path or base name matches an exclude pattern.
