@@ -41,6 +41,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     private var lastFlush = Date()
     private var failure: InventoryError?
     private var seenCount: [String: Int] = [:]
+    /// Files walked per root (index in `roots`; the last slot: under none).
+    private var walkedFiles: [Int]
     private var rootErrors: [String: String] = [:]
     private var unwalked: [String: [String]] = [:]
     private var walkComplete = false
@@ -74,6 +76,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
             return r
         }
         self.rootPrefixes = normalizedRoots.map { $0 == "/" ? "/" : $0 + "/" }
+        self.walkedFiles = [Int](repeating: 0, count: roots.count + 1)
         self.startNs = startNs
         self.options = options
         // Test hook (documented in the README): abort inside the named file, after it is
@@ -90,17 +93,20 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
 
     /// The root a location belongs to (longest match).
     func root(of location: String) -> String {
-        if roots.count == 1 {
-            let r = normalizedRoots[0]
-            if location == r || location.hasPrefix(rootPrefixes[0]) { return roots[0] }
-            return location
+        let i = rootIndex(of: location)
+        return i < roots.count ? roots[i] : location
+    }
+
+    /// The index in `roots` of the root a location belongs to (longest match), or
+    /// `roots.count` when none (compared as bytes).
+    func rootIndex(of location: String) -> Int {
+        var best = roots.count, bestLength = -1
+        for i in 0..<normalizedRoots.count {
+            let r = normalizedRoots[i].utf8
+            let under = location.utf8.elementsEqual(r) || location.utf8.starts(with: rootPrefixes[i].utf8)
+            if under && r.count > bestLength { best = i; bestLength = r.count }
         }
-        var best: (Int, String)? = nil
-        for (i, r) in normalizedRoots.enumerated() {
-            let under = location == r || location.hasPrefix(rootPrefixes[i])
-            if under && (best == nil || r.utf8.count > best!.0) { best = (r.utf8.count, roots[i]) }
-        }
-        return best?.1 ?? location
+        return best
     }
 
     // MARK: ScanObserver
@@ -113,17 +119,18 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     public func walked(_ event: WalkEvent) {
         switch event {
         case .file(let f):
-            let r = root(of: f.path)
-            lock.lock(); seenCount[r, default: 0] += 1; lock.unlock()
+            // Only the walker thread calls this; `finish` reads the counts after the walk.
+            walkedFiles[rootIndex(of: f.path)] += 1
         case .status(let path, let status):
             let r = root(of: path)
+            let known = knownState()?.index
             lock.lock()
             if normalizedRoots.contains(path) || roots.contains(path) {
                 if case .error = status { rootErrors[r] = status.description }
                 if case .skipped = status { rootErrors[r] = status.description }
             } else {
                 seenCount[r, default: 0] += 1
-                if let known = knownState()?.index, let n = known.find(path) { known.markSeen(n) }
+                if let known, let n = known.find(path) { known.markSeen(n) }
                 unwalked[r, default: []].append(path)
                 pending.append(ObjectRecord(location: path, root: r, status: status, findings: []))
             }
@@ -312,6 +319,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         _ = knownState() // records the failure when the objects could not be read
         lock.lock()
         let failure = self.failure, complete = walkComplete
+        var seenCount = self.seenCount
+        for (i, r) in roots.enumerated() { seenCount[r, default: 0] += walkedFiles[i] }
         let outcomes = roots.map { r in
             RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
                         unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0)

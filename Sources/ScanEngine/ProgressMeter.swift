@@ -17,13 +17,17 @@ final class ProgressMeter: @unchecked Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    // The counters only feed the display: without one, the walker and workers skip the lock.
+
     func walked(bytes: UInt64) {
+        guard enabled else { return }
         lock.lock(); walkedFiles += 1; walkedBytes += bytes; lock.unlock()
     }
 
     func walkFinished() { lock.lock(); walkDone = true; lock.unlock() }
 
     func scanned(bytes: UInt64) {
+        guard enabled else { return }
         lock.lock(); objects += 1; self.bytes += bytes; lock.unlock()
     }
 
