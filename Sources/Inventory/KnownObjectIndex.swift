@@ -129,6 +129,33 @@ public final class KnownObjectIndex: @unchecked Sendable {
         }
     }
 
+    /// The record numbers of several locations (nil: not known).
+    ///
+    /// Each lookup's first memory accesses (its slot, then its record) miss the caches on a
+    /// large index; they are made for the whole batch first, as independent loads the
+    /// processor overlaps, before the lookups proper.
+    public func find(_ locations: [String]) -> [Int?] {
+        guard !slots.isEmpty else { return locations.map { _ in nil } }
+        var hashes = [UInt64](repeating: 0, count: locations.count)
+        for (i, l) in locations.enumerated() {
+            var l = l
+            hashes[i] = l.withUTF8 { KnownObjectIndex.hash($0) }
+        }
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { table in
+            records.withUnsafeBufferPointer { recs in
+                var first = [Int32](repeating: 0, count: hashes.count)
+                for (i, h) in hashes.enumerated() { first[i] = table[Int(truncatingIfNeeded: h) & mask] }
+                for s in first where s > 0 { touched ^= recs[Int(s) - 1].hash }
+            }
+        }
+        KnownObjectIndex.keep(touched)
+        return locations.map { find($0) }
+    }
+
+    /// Keeps the warming loads of `find(_: [String])` from being optimised away.
+    @inline(never) @_optimize(none) static func keep(_ value: UInt64) {}
+
     /// The object under `location`, or nil.
     public subscript(location: String) -> KnownObject? {
         find(location).map(object(at:))

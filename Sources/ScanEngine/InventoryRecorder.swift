@@ -143,12 +143,14 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         lock.lock(); walkComplete = true; lock.unlock()
     }
 
-    public func decide(_ file: WalkedFile) -> ReadDecision {
-        if stopRequested { return .drop }
-        guard let state = knownState() else { return .drop }
-        guard let n = state.index.find(file.path) else { return .read }
-        state.index.markSeen(n)
-        return replayDecision(file, state.index.object(at: n), preloaded: state.preloaded) ?? .read
+    public func decide(_ files: [WalkedFile]) -> [ReadDecision] {
+        if stopRequested { return files.map { _ in .drop } }
+        guard let state = knownState() else { return files.map { _ in .drop } }
+        return zip(files, state.index.find(files.map(\.path))).map { file, n in
+            guard let n else { return .read }
+            state.index.markSeen(n)
+            return replayDecision(file, state.index.object(at: n), preloaded: state.preloaded) ?? .read
+        }
     }
 
     /// The known objects (waits for them the first time); nil when they could not be read,

@@ -136,10 +136,24 @@ public final class ScanEngine: @unchecked Sendable {
         while true {
           let files = queue.pop(maxCount: ScanEngine.batchCount, maxWeight: ScanEngine.batchBytes, weight: { $0.size })
           if files.isEmpty { break }
-          for file in files {
+          // Replays of the batch go to the sink together (one lock), before any read.
+          var toRead = files
+          if let observer, !stopped {
+              toRead = []
+              var replays: [(ObjectResult, [Finding])] = []
+              for (file, decision) in zip(files, observer.decide(files)) {
+                  switch decision {
+                  case .read: toRead.append(file)
+                  case .drop: break
+                  case .replay(let result, let stored): replays.append((result, stored))
+                  }
+              }
+              deliver(replays, sink: sink)
+              for _ in replays { progress.scanned(bytes: 0) }
+          }
+          for file in toRead {
             if stopped { continue }
             if let observer {
-                if !mustRead(observer.decide(file), progress: progress, sink: sink) { continue }
                 if !mustRead(observer.willRead(file), progress: progress, sink: sink) { continue }
                 digest = ContentDigest()
                 reporter.startRecording(file.path)
@@ -180,6 +194,26 @@ public final class ScanEngine: @unchecked Sendable {
     static func reason(for error: Error) -> String {
         if let e = error as? ReadError { return e.reason }
         return "\(error)"
+    }
+
+    /// Delivers several stored results at once.
+    func deliver(_ results: [(ObjectResult, [Finding])], sink: FindingSink) {
+        guard !results.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard sinkError == nil else { return }
+        do {
+            for (result, findings) in results {
+                for f in findings {
+                    summary.findingsByKind[f.kind, default: 0] += 1
+                    try sink.write(f)
+                }
+                summary.add(result)
+                try sink.objectDone(result)
+            }
+        } catch {
+            sinkError = error
+        }
     }
 
     func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {

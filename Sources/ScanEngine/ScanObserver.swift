@@ -13,17 +13,17 @@ public enum ReadDecision: Sendable {
 
 /// Hooks a scan calls on its way (the inventory recorder; a test fake).
 ///
-/// `walked`, `decide`, `walkFinished` and `stopRequested` are called on the walking thread;
-/// `willRead` and `didRead` on worker threads, for top-level walked files only: a container's
-/// inner objects belong to the top-level file they were found in.
+/// `walked` and `walkFinished` are called on the walking thread; `decide`, `willRead` and
+/// `didRead` on worker threads, for top-level walked files only: a container's inner
+/// objects belong to the top-level file they were found in. `stopRequested` on any.
 public protocol ScanObserver: AnyObject, Sendable {
     /// Every walker event, before it is queued or delivered.
     func walked(_ event: WalkEvent)
     /// The walk reached its end (not called when it stopped early).
     func walkFinished()
-    /// Right after a file is walked, before it is queued: an unchanged file is replayed here,
-    /// so it never reaches a worker.
-    func decide(_ file: WalkedFile) -> ReadDecision
+    /// On the worker, for a batch of walked files before any of them is opened: an
+    /// unchanged file is replayed instead of read. One decision per file, in order.
+    func decide(_ files: [WalkedFile]) -> [ReadDecision]
     /// On the worker, just before a queued file is opened.
     func willRead(_ file: WalkedFile) -> ReadDecision
     /// After a walked file was read: its result, every finding it produced (any inner
