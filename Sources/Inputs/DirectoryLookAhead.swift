@@ -57,6 +57,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
     private var stack: [FileID] = []
     private var stopping = false
     private var threadStarted = false
+    private var helperWaiting = false
 
     /// `window`: names to `lstat` ahead in each listed directory.
     init(window: Int) {
@@ -86,7 +87,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
             thread.stackSize = 1 << 20
             thread.start()
         }
-        condition.signal()
+        if helperWaiting { condition.broadcast() }
     }
 
     /// The listing of directory `id` if it was scheduled: waits while the helper works on
@@ -149,7 +150,11 @@ final class DirectoryLookAhead: @unchecked Sendable {
     private func helperLoop() {
         condition.lock()
         while true {
-            while stack.isEmpty && !stopping { condition.wait() }
+            while stack.isEmpty && !stopping {
+                helperWaiting = true
+                condition.wait()
+                helperWaiting = false
+            }
             if stopping && stack.isEmpty { break }
             let id = stack.removeLast()
             guard let job = jobs[id], case .pending(let parentFD, let name) = job.state else { continue }

@@ -137,7 +137,8 @@ public final class FileWalker {
         var results = [Result<FileStat, StatErrno>](repeating: .failure(StatErrno(code: 0)), count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            let parts = max(1, min(statThreads, count / 16))
+            // With the look-ahead on, the helper takes the other core: stat here alone.
+            let parts = lookAhead != nil ? 1 : max(1, min(statThreads, count / 16))
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 // Each part writes its own slice of `out`.
                 for i in (part * count / parts)..<((part + 1) * count / parts) {

@@ -23,6 +23,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     let normalizedRoots: [String]
     /// What a location under each root starts with (`root/`, or `/` for the root `/`).
     let rootPrefixes: [String]
+    let rootPrefixBytes: [[UInt8]]
     let startNs: Int64
     let options: InventoryOptions
     let abortOn: String?
@@ -76,6 +77,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
             return r
         }
         self.rootPrefixes = normalizedRoots.map { $0 == "/" ? "/" : $0 + "/" }
+        self.rootPrefixBytes = rootPrefixes.map { Array($0.utf8) }
         self.walkedFiles = [Int](repeating: 0, count: roots.count + 1)
         self.startNs = startNs
         self.options = options
@@ -100,13 +102,19 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     /// The index in `roots` of the root a location belongs to (longest match), or
     /// `roots.count` when none (compared as bytes).
     func rootIndex(of location: String) -> Int {
-        var best = roots.count, bestLength = -1
-        for i in 0..<normalizedRoots.count {
-            let r = normalizedRoots[i].utf8
-            let under = location.utf8.elementsEqual(r) || location.utf8.starts(with: rootPrefixes[i].utf8)
-            if under && r.count > bestLength { best = i; bestLength = r.count }
+        var location = location
+        return location.withUTF8 { loc in
+            var best = roots.count, bestLength = -1
+            for i in 0..<rootPrefixBytes.count {
+                let prefix = rootPrefixBytes[i]
+                // `root/...`, or the root itself (the prefix without its slash).
+                let n = prefix.count
+                let under = loc.count >= n && memcmp(loc.baseAddress!, prefix, n) == 0
+                    || (loc.count == n - 1 && n > 1 && memcmp(loc.baseAddress!, prefix, n - 1) == 0)
+                if under && n > bestLength { best = i; bestLength = n }
+            }
+            return best
         }
-        return best
     }
 
     // MARK: ScanObserver

@@ -52,7 +52,9 @@ public final class ScanEngine: @unchecked Sendable {
     /// (output cannot be written), which stops the run.
     public func run(sink: FindingSink, showProgress: Bool = false) throws -> ScanSummary {
         let started = Date()
-        let queue = BlockingQueue<WalkedFile>(capacity: 4096)
+        // Room for the walk to run well ahead of the workers (a walked file is a few hundred
+        // bytes): on a refresh the workers start only once the known objects are loaded.
+        let queue = BlockingQueue<WalkedFile>(capacity: 32768)
         let progress = ProgressMeter(enabled: showProgress)
         progress.startTicking()
         let group = DispatchGroup()
