@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+let uncheckedExclusivity: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "trawl",
     platforms: [.macOS(.v13)],
@@ -36,19 +38,24 @@ let package = Package(
             // checks on the scratch object cost several percent and guard nothing here.
             .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
-        .target(name: "Inputs", dependencies: ["ScanCore"]),
+        // The walker, the inventory's known-object table and the engine's queue run once per
+        // file on a refresh: no dynamic exclusivity checks in release (debug builds and the
+        // tests keep them).
+        .target(name: "Inputs", dependencies: ["ScanCore"], swiftSettings: uncheckedExclusivity),
         .target(name: "Mail", dependencies: ["ScanCore"]),
         .target(name: "Reporting", dependencies: ["ScanCore"]),
         .target(name: "Extraction", dependencies: ["ScanCore", "LibArchive"]),
         // The container framework: sniffing, recursion, locations, limits, built-in handlers.
         .target(name: "Containers", dependencies: ["ScanCore", "Inputs", "LibArchive", "Extraction"]),
-        .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Inventory", dependencies: ["ScanCore", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: uncheckedExclusivity),
         // Data-map reports and the privacy-policy check, read from the inventory.
         .target(name: "DataMap", dependencies: ["Reporting", "Extraction", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")]),
         // Mailboxes and PST stores plugged into the framework.
         .target(name: "MailContainers", dependencies: ["Mail", "PST", "Containers", "Extraction", "ScanCore"]),
         .target(name: "ScanEngine", dependencies: ["ScanCore", "Detection", "Inputs", "PatternCatalog", "Reporting", "Containers", "MailContainers",
-                                                   "Inventory", .product(name: "Crypto", package: "swift-crypto")]),
+                                                   "Inventory", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: uncheckedExclusivity),
 
         // The command-line tool: entry point and one file per subcommand.
         .executableTarget(name: "trawl", dependencies: [

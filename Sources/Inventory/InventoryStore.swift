@@ -128,11 +128,17 @@ public final class InventoryStore: @unchecked Sendable {
         try guarded("loading objects") {
             try queue.read { db in
                 let index = KnownObjectIndex(roots: roots)
-                index.reserve(try Int.fetchOne(db, sql: "SELECT max(id) FROM objects") ?? 0)
+                let total = try Int.fetchOne(db, sql: "SELECT max(id) FROM objects") ?? 0
+                let countRoot = try db.makeStatement(sql: "SELECT count(*) FROM objects WHERE root = ?")
+                var under = 0
+                for root in roots { under += try Int.fetchOne(countRoot, arguments: [root]) ?? 0 }
+                index.reserve(under)
+                // When one root holds most of the inventory (the usual nightly refresh), a pass
+                // over the table beats a seek per row through the root index.
                 let statement = try db.makeStatement(sql: """
                     SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
                            finding_count, rescan, attempts
-                    FROM objects WHERE root = ? AND status != 'deleted'
+                    FROM objects \(roots.count == 1 && under * 3 >= total ? "NOT INDEXED" : "") WHERE root = ? AND status != 'deleted'
                     """)
                 let raw = statement.sqliteStatement
                 for (n, root) in roots.enumerated() {

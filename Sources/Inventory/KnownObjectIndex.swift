@@ -29,6 +29,7 @@ public final class KnownObjectIndex: @unchecked Sendable {
     static let rescanFlag: UInt8 = 1, hasDevice: UInt8 = 2, hasInode: UInt8 = 4, hasSize: UInt8 = 8
     static let hasMtime: UInt8 = 16, hasScannedRun: UInt8 = 32
     static let statusNames = ["complete", "partial", "skipped", "error", "deleted"]
+    static let statusBytes = statusNames.map { Array($0.utf8) }
 
     /// The roots, as given.
     public let roots: [String]
@@ -68,7 +69,10 @@ public final class KnownObjectIndex: @unchecked Sendable {
         if mtimeNs != nil { flags |= KnownObjectIndex.hasMtime }
         if scannedRun != nil { flags |= KnownObjectIndex.hasScannedRun }
         var statusCode = UInt8(KnownObjectIndex.statusNames.count)
-        for (i, name) in KnownObjectIndex.statusNames.enumerated() where status.elementsEqual(name.utf8) { statusCode = UInt8(i) }
+        for i in 0..<KnownObjectIndex.statusBytes.count {
+            let name = KnownObjectIndex.statusBytes[i]
+            if name.count == status.count && memcmp(name, status.baseAddress!, status.count) == 0 { statusCode = UInt8(i); break }
+        }
         var reasonNumber: Int32 = -1
         if let reason {
             if let n = reasonIndex[reason] { reasonNumber = n } else {
