@@ -26,6 +26,9 @@ struct DirectoryFrame {
     /// A duplicate of `fd` the look-ahead opens subdirectories through (it outlives the
     /// frame's own descriptor while jobs still need it).
     var sharedFD: DirectoryLookAhead.SharedDescriptor?
+    /// The frame's position in the depth-first walk: the root's number, then the listing
+    /// index of each directory on the way down (orders the look-ahead's jobs).
+    var key: [Int32] = []
 
     /// Whether every name was visited.
     var isExhausted: Bool { next >= listing.count }

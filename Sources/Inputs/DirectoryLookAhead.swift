@@ -5,11 +5,10 @@ import Glibc
 /// must stay in order, rarely waits on `getdents` and `lstat`.
 ///
 /// The walker keeps the next few subdirectories after its position in each directory (it
-/// knows them from the stat results of a window of names) scheduled here, in visit order.
-/// The helper takes the most recently scheduled first, which follows the walker's
-/// depth-first order: a directory's children are listed before its later siblings, and
-/// when the walker needs a directory the helper has not started, it lists that one itself
-/// while the helper goes on with the next. For each it opens the
+/// knows them from the stat results of a window of names) scheduled here, each with its
+/// position in the depth-first walk. The helper always takes the pending job the walk will
+/// reach first, so it works just ahead of the walker; when the walker needs a directory
+/// the helper has not started, it lists that one itself. For each it opens the
 /// directory through a duplicate of its parent's descriptor (`O_NOFOLLOW`, device and inode
 /// checked), lists it, and `lstat`s its first window of names. When the walker enters a
 /// directory it takes the result if there is one, waits if the helper is on it, and
@@ -20,7 +19,7 @@ import Glibc
 /// and one window of stat results); more are left to the walker.
 final class DirectoryLookAhead: @unchecked Sendable {
     // @unchecked Sendable: all state is guarded by `condition`; a job's fields are read by
-    // the helper only after it has taken the job off the stack under the lock.
+    // the helper only after it has taken the job off the pending list under the lock.
 
     /// A directory listed ahead.
     struct Listed {
@@ -46,6 +45,8 @@ final class DirectoryLookAhead: @unchecked Sendable {
 
     private struct Job {
         let parent: FileID
+        /// Position in the depth-first walk (see `DirectoryFrame.key`).
+        let key: [Int32]
         var state: State
         var discarded = false
     }
@@ -54,7 +55,8 @@ final class DirectoryLookAhead: @unchecked Sendable {
     private let window: Int
     private let condition = NSCondition()
     private var jobs: [FileID: Job] = [:]
-    private var stack: [FileID] = []
+    /// Jobs not started; the helper takes the one first in walk order.
+    private var pending: [FileID] = []
     private var stopping = false
     private var threadStarted = false
     private var helperWaiting = false
@@ -66,21 +68,20 @@ final class DirectoryLookAhead: @unchecked Sendable {
 
     /// Schedules subdirectories of `parent` (open at `parentFD`), in the order the walk will
     /// enter them, as far as the bound allows; the first is listed first.
-    func schedule(parent: FileID, parentFD shared: SharedDescriptor, children: [(name: [CChar], id: FileID)]) {
+    func schedule(parent: FileID, parentFD shared: SharedDescriptor, children: [(name: [CChar], id: FileID, key: [Int32])]) {
         guard !children.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         guard !stopping else { return }
         let room = DirectoryLookAhead.limit - jobs.count
         guard room > 0 else { return }
-        var taken: [FileID] = []
+        var taken = 0
         for child in children where jobs[child.id] == nil {
-            if taken.count == room { break }
-            jobs[child.id] = Job(parent: parent, state: .pending(parentFD: shared, name: child.name))
-            taken.append(child.id)
+            if taken == room { break }
+            jobs[child.id] = Job(parent: parent, key: child.key, state: .pending(parentFD: shared, name: child.name))
+            pending.append(child.id)
+            taken += 1
         }
-        // The first child ends on top of the stack.
-        stack.append(contentsOf: taken.reversed())
         if !threadStarted {
             threadStarted = true
             let thread = Thread { [self] in self.helperLoop() }
@@ -100,7 +101,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
             switch job.state {
             case .pending:
                 jobs[id] = nil
-                if let i = stack.lastIndex(of: id) { stack.remove(at: i) }
+                if let i = pending.lastIndex(of: id) { pending.remove(at: i) }
                 return nil
             case .running:
                 condition.wait()
@@ -119,7 +120,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
             switch job.state {
             case .pending:
                 jobs[id] = nil
-                if let i = stack.lastIndex(of: id) { stack.remove(at: i) }
+                if let i = pending.lastIndex(of: id) { pending.remove(at: i) }
             case .running:
                 jobs[id]?.discarded = true
             case .done(let listed):
@@ -133,7 +134,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
     func shutdown() {
         condition.lock()
         stopping = true
-        stack.removeAll()
+        pending.removeAll()
         for (id, job) in jobs {
             switch job.state {
             case .pending: jobs[id] = nil
@@ -150,13 +151,17 @@ final class DirectoryLookAhead: @unchecked Sendable {
     private func helperLoop() {
         condition.lock()
         while true {
-            while stack.isEmpty && !stopping {
+            while pending.isEmpty && !stopping {
                 helperWaiting = true
                 condition.wait()
                 helperWaiting = false
             }
-            if stopping && stack.isEmpty { break }
-            let id = stack.removeLast()
+            if stopping && pending.isEmpty { break }
+            // The pending job the walk reaches first: the next directory it enters, or one
+            // of that directory's own subdirectories.
+            var first = 0
+            for i in 1..<pending.count where jobs[pending[i]]!.key.lexicographicallyPrecedes(jobs[pending[first]]!.key) { first = i }
+            let id = pending.remove(at: first)
             guard let job = jobs[id], case .pending(let parentFD, let name) = job.state else { continue }
             jobs[id]?.state = .running
             condition.unlock()

@@ -89,8 +89,9 @@ extension FileWalker {
             close(fd)
             return event
         }
-        stack.append(DirectoryFrame(fd: fd, id: st.id, name: name, followed: followed,
-                                    pathLength: path.count, listing: listing))
+        var frame = DirectoryFrame(fd: fd, id: st.id, name: name, followed: followed, pathLength: path.count, listing: listing)
+        if let parent = stack.last, !isRoot { frame.key = parent.key + [Int32(truncatingIfNeeded: parent.next - 1)] } else { frame.key = [Int32(truncatingIfNeeded: rootIndex)] }
+        stack.append(frame)
         ancestors.insert(st.id)
         if let listed, !listed.stats.isEmpty {
             stack[stack.count - 1].prefetched = listed.stats

@@ -175,14 +175,15 @@ public final class FileWalker {
             frame.subdirectoriesPassed += 1
         }
         frame.subdirectoriesScheduled = max(frame.subdirectoriesScheduled, frame.subdirectoriesPassed)
-        var children: [(name: [CChar], id: FileID)] = []
+        var children: [(name: [CChar], id: FileID, key: [Int32])] = []
         while frame.subdirectoriesScheduled - frame.subdirectoriesPassed < FileWalker.subdirectoriesAhead
                 && frame.subdirectoriesScheduled < frame.subdirectories.count {
             let i = frame.subdirectories[frame.subdirectoriesScheduled]
             frame.subdirectoriesScheduled += 1
             guard case .success(let st) = frame.prefetched[i - frame.prefetchStart],
                   !ancestors.contains(st.id), !visited.contains(st.id) else { continue }
-            children.append((frame.listing.withName(at: i) { bytes, _ in bytes.map { CChar(bitPattern: $0) } + [0] }, st.id))
+            children.append((frame.listing.withName(at: i) { bytes, _ in bytes.map { CChar(bitPattern: $0) } + [0] }, st.id,
+                             frame.key + [Int32(truncatingIfNeeded: i)]))
         }
         if !children.isEmpty && frame.fd >= 0 {
             if frame.sharedFD == nil {
@@ -229,7 +230,10 @@ public final class FileWalker {
     /// A `.file` event for the current path, or `skipped(too_large)`.
     func fileEvent(_ st: FileStat, viaSymlink: Bool) -> WalkEvent {
         if let max = options.maxFileSize, st.size > max { return status(.skipped(StatusReason.tooLarge)) }
-        return .file(WalkedFile(path: displayPath, pathBytes: path, size: st.size, device: st.device,
+        // An ASCII path is its own bytes: the file need not carry a second copy.
+        var ascii = true
+        for b in path where b >= 0x80 { ascii = false; break }
+        return .file(WalkedFile(path: displayPath, pathBytes: ascii ? nil : path, size: st.size, device: st.device,
                                 inode: st.inode, mtime: st.mtime, viaSymlink: viaSymlink))
     }
 }

@@ -4,7 +4,10 @@ public struct WalkedFile: Sendable, Hashable {
     /// and locations. Invalid UTF-8 bytes in names show as U+FFFD here; `pathBytes` is exact.
     public var path: String
     /// The exact path bytes (no terminating NUL); what the reader opens.
-    public var pathBytes: [UInt8]
+    public var pathBytes: [UInt8] { exactBytes ?? Array(path.utf8) }
+    /// The path bytes when they differ from `path`'s UTF-8 (names that are not valid UTF-8);
+    /// nil otherwise, which spares an allocation per walked file.
+    private var exactBytes: [UInt8]?
     /// Size in bytes when it was listed.
     public var size: UInt64
     /// Device id (`st_dev`).
@@ -20,7 +23,7 @@ public struct WalkedFile: Sendable, Hashable {
     public init(path: String, pathBytes: [UInt8]? = nil, size: UInt64, device: UInt64, inode: UInt64,
                 mtime: FileTime = FileTime(seconds: 0, nanoseconds: 0), viaSymlink: Bool = false) {
         self.path = path
-        self.pathBytes = pathBytes ?? Array(path.utf8)
+        if let pathBytes, !path.utf8.elementsEqual(pathBytes) { exactBytes = pathBytes } else { exactBytes = nil }
         self.size = size
         self.device = device
         self.inode = inode
