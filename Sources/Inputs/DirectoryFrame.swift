@@ -1,5 +1,8 @@
 /// One directory on the walker's stack: its descriptor, identity and sorted names.
-struct DirectoryFrame {
+///
+/// A class: the walker reads the top frame once per entry, and copying a struct of several
+/// arrays would retain and release each of them every time.
+final class DirectoryFrame {
     /// Open descriptor, or -1 while closed to stay under the open-directory cap.
     var fd: Int32
     /// Device and inode, checked whenever the directory is re-opened.
@@ -32,4 +35,13 @@ struct DirectoryFrame {
 
     /// Whether every name was visited.
     var isExhausted: Bool { next >= listing.count }
+
+    init(fd: Int32, id: FileID, name: [CChar], followed: Bool, pathLength: Int, listing: DirectoryListing) {
+        self.fd = fd
+        self.id = id
+        self.name = name
+        self.followed = followed
+        self.pathLength = pathLength
+        self.listing = listing
+    }
 }

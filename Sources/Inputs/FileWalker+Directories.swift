@@ -89,7 +89,7 @@ extension FileWalker {
             close(fd)
             return event
         }
-        var frame = DirectoryFrame(fd: fd, id: st.id, name: name, followed: followed, pathLength: path.count, listing: listing)
+        let frame = DirectoryFrame(fd: fd, id: st.id, name: name, followed: followed, pathLength: path.count, listing: listing)
         if let parent = stack.last, !isRoot { frame.key = parent.key + [Int32(truncatingIfNeeded: parent.next - 1)] } else { frame.key = [Int32(truncatingIfNeeded: rootIndex)] }
         stack.append(frame)
         ancestors.insert(st.id)

@@ -135,6 +135,7 @@ public final class FileWalker {
         // needs to know them).
         guard count >= 32 || lookAhead != nil, count > 0 else { return }
         var results = [Result<FileStat, StatErrno>](repeating: .failure(StatErrno(code: 0)), count: count)
+        let listing = frame.listing, fd = frame.fd
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             // With the look-ahead on, the helper takes the other core: stat here alone.
@@ -142,7 +143,7 @@ public final class FileWalker {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 // Each part writes its own slice of `out`.
                 for i in (part * count / parts)..<((part + 1) * count / parts) {
-                    out[i] = frame.listing.withName(at: start + i) { _, cName in FileStat.at(frame.fd, cName, follow: false) }
+                    out[i] = listing.withName(at: start + i) { _, cName in FileStat.at(fd, cName, follow: false) }
                 }
             }
         }
@@ -170,7 +171,7 @@ public final class FileWalker {
     /// handed to the look-ahead: while the walk is inside one, the helper lists the next.
     func scheduleAhead(_ top: Int, at index: Int) {
         guard let lookAhead else { return }
-        var frame = stack[top]
+        let frame = stack[top]
         while frame.subdirectoriesPassed < frame.subdirectories.count && frame.subdirectories[frame.subdirectoriesPassed] <= index {
             frame.subdirectoriesPassed += 1
         }
@@ -192,7 +193,6 @@ public final class FileWalker {
             }
             if let shared = frame.sharedFD { lookAhead.schedule(parent: frame.id, parentFD: shared, children: children) }
         }
-        stack[top] = frame
     }
 
     /// Whether the current entry's relative path or base name matches an exclude pattern.
