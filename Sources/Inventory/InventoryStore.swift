@@ -135,9 +135,15 @@ public final class InventoryStore: @unchecked Sendable {
                 index.reserve(under)
                 // When one root holds most of the inventory (the usual nightly refresh), a pass
                 // over the table beats a seek per row through the root index.
+                // Integers where possible (one API call per column): NULLs and the status as
+                // bits of one column, the reason only when the status needs one.
                 let statement = try db.makeStatement(sql: """
-                    SELECT id, location, device, inode, size, mtime_ns, status, reason, last_scanned_run,
-                           finding_count, rescan, attempts
+                    SELECT id, location, ifnull(device, 0), ifnull(inode, 0), ifnull(size, 0), ifnull(mtime_ns, 0),
+                           ifnull(last_scanned_run, 0),
+                           (device IS NULL) | (inode IS NULL) << 1 | (size IS NULL) << 2 | (mtime_ns IS NULL) << 3
+                             | (last_scanned_run IS NULL) << 4 | (rescan != 0) << 5
+                             | (CASE status WHEN 'complete' THEN 0 WHEN 'partial' THEN 1 WHEN 'skipped' THEN 2 WHEN 'error' THEN 3 ELSE 4 END) << 8,
+                           finding_count, attempts, CASE WHEN status = 'complete' THEN NULL ELSE reason END
                     FROM objects \(roots.count == 1 && under * 3 >= total ? "NOT INDEXED" : "") WHERE root = ? AND status != 'deleted'
                     """)
                 let raw = statement.sqliteStatement
@@ -150,11 +156,14 @@ public final class InventoryStore: @unchecked Sendable {
                         guard rc == SQLITE_ROW else {
                             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                         }
+                        let bits = sqlite3_column_int64(raw, 7)
                         index.append(id: sqlite3_column_int64(raw, 0), location: RawColumns.bytes(raw, 1), root: n,
-                                     device: RawColumns.int64(raw, 2), inode: RawColumns.int64(raw, 3), size: RawColumns.int64(raw, 4),
-                                     mtimeNs: RawColumns.int64(raw, 5), status: RawColumns.bytes(raw, 6), reason: RawColumns.text(raw, 7),
-                                     scannedRun: RawColumns.int64(raw, 8), findingCount: Int(sqlite3_column_int64(raw, 9)),
-                                     rescan: sqlite3_column_int64(raw, 10) != 0, attempts: Int(sqlite3_column_int64(raw, 11)))
+                                     device: sqlite3_column_int64(raw, 2), inode: sqlite3_column_int64(raw, 3),
+                                     size: sqlite3_column_int64(raw, 4), mtimeNs: sqlite3_column_int64(raw, 5),
+                                     scannedRun: sqlite3_column_int64(raw, 6), nulls: UInt8(truncatingIfNeeded: bits & 0x1F),
+                                     rescan: bits & 0x20 != 0, status: UInt8(truncatingIfNeeded: bits >> 8),
+                                     findingCount: Int(sqlite3_column_int64(raw, 8)), attempts: Int(sqlite3_column_int64(raw, 9)),
+                                     reason: RawColumns.text(raw, 10))
                     }
                 }
                 index.finishLoading()

@@ -29,7 +29,6 @@ public final class KnownObjectIndex: @unchecked Sendable {
     static let rescanFlag: UInt8 = 1, hasDevice: UInt8 = 2, hasInode: UInt8 = 4, hasSize: UInt8 = 8
     static let hasMtime: UInt8 = 16, hasScannedRun: UInt8 = 32
     static let statusNames = ["complete", "partial", "skipped", "error", "deleted"]
-    static let statusBytes = statusNames.map { Array($0.utf8) }
 
     /// The roots, as given.
     public let roots: [String]
@@ -58,21 +57,17 @@ public final class KnownObjectIndex: @unchecked Sendable {
         arena.reserveCapacity(count * 64)
     }
 
-    /// Adds one object (loading only).
-    func append(id: Int64, location: UnsafeBufferPointer<UInt8>, root: Int, device: Int64?, inode: Int64?, size: Int64?,
-                mtimeNs: Int64?, status: UnsafeBufferPointer<UInt8>, reason: String?, scannedRun: Int64?,
-                findingCount: Int, rescan: Bool, attempts: Int) {
+    /// Adds one object (loading only). `nulls`: bit 0 device, 1 inode, 2 size, 3 mtime and
+    /// 4 scanned run are NULL; `status`: index in `statusNames` (5 or more: unknown).
+    func append(id: Int64, location: UnsafeBufferPointer<UInt8>, root: Int, device: Int64, inode: Int64, size: Int64,
+                mtimeNs: Int64, scannedRun: Int64, nulls: UInt8, rescan: Bool, status: UInt8,
+                findingCount: Int, attempts: Int, reason: String?) {
         var flags: UInt8 = rescan ? KnownObjectIndex.rescanFlag : 0
-        if device != nil { flags |= KnownObjectIndex.hasDevice }
-        if inode != nil { flags |= KnownObjectIndex.hasInode }
-        if size != nil { flags |= KnownObjectIndex.hasSize }
-        if mtimeNs != nil { flags |= KnownObjectIndex.hasMtime }
-        if scannedRun != nil { flags |= KnownObjectIndex.hasScannedRun }
-        var statusCode = UInt8(KnownObjectIndex.statusNames.count)
-        for i in 0..<KnownObjectIndex.statusBytes.count {
-            let name = KnownObjectIndex.statusBytes[i]
-            if name.count == status.count && memcmp(name, status.baseAddress!, status.count) == 0 { statusCode = UInt8(i); break }
-        }
+        if nulls & 1 == 0 { flags |= KnownObjectIndex.hasDevice }
+        if nulls & 2 == 0 { flags |= KnownObjectIndex.hasInode }
+        if nulls & 4 == 0 { flags |= KnownObjectIndex.hasSize }
+        if nulls & 8 == 0 { flags |= KnownObjectIndex.hasMtime }
+        if nulls & 16 == 0 { flags |= KnownObjectIndex.hasScannedRun }
         var reasonNumber: Int32 = -1
         if let reason {
             if let n = reasonIndex[reason] { reasonNumber = n } else {
@@ -81,11 +76,12 @@ public final class KnownObjectIndex: @unchecked Sendable {
                 reasons.append(reason)
             }
         }
-        records.append(Record(id: id, device: UInt64(bitPattern: device ?? 0), inode: UInt64(bitPattern: inode ?? 0),
-                              size: UInt64(bitPattern: size ?? 0), mtimeNs: mtimeNs ?? 0, scannedRun: scannedRun ?? 0,
+        records.append(Record(id: id, device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode),
+                              size: UInt64(bitPattern: size), mtimeNs: mtimeNs, scannedRun: scannedRun,
                               findingCount: Int32(clamping: findingCount), attempts: Int32(clamping: attempts),
                               locationStart: arena.count, locationLength: Int32(location.count), reason: reasonNumber,
-                              status: statusCode, flags: flags, root: UInt16(root), hash: KnownObjectIndex.hash(location)))
+                              status: min(status, UInt8(KnownObjectIndex.statusNames.count)), flags: flags, root: UInt16(root),
+                              hash: KnownObjectIndex.hash(location)))
         arena.append(contentsOf: location)
     }
 
