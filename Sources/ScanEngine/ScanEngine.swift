@@ -136,52 +136,55 @@ public final class ScanEngine: @unchecked Sendable {
         var scanner: ObjectScanner?
         var digest = ContentDigest()
         while true {
-          let files = queue.pop(maxCount: ScanEngine.batchCount, maxWeight: ScanEngine.batchBytes, weight: { $0.size })
-          if files.isEmpty { break }
-          // Replays of the batch go to the sink together (one lock), before any read.
-          var toRead = files
-          if let observer, !stopped {
-              toRead = []
-              var replays: [(ObjectResult, [Finding])] = []
-              for (file, decision) in zip(files, observer.decide(files)) {
-                  switch decision {
-                  case .read: toRead.append(file)
-                  case .drop: break
-                  case .replay(let result, let stored): replays.append((result, stored))
-                  }
-              }
-              deliver(replays, sink: sink)
-              for _ in replays { progress.scanned(bytes: 0) }
-          }
-          for file in toRead {
+            let files = queue.pop(maxCount: ScanEngine.batchCount, maxWeight: ScanEngine.batchBytes, weight: { $0.size })
+            if files.isEmpty { break }
             if stopped { continue }
+            var toRead = files
             if let observer {
-                if !mustRead(observer.willRead(file), progress: progress, sink: sink) { continue }
-                digest = ContentDigest()
-                reporter.startRecording(file.path)
-            }
-            if scanner == nil {
-                do {
-                    scanner = makeScanner(try detector.get(), reporter: reporter)
-                } catch {
-                    lock.lock()
-                    if setupError == nil { setupError = error }
-                    lock.unlock()
-                    continue
+                // The batch's replays go to the sink together (one lock), before any read.
+                toRead = []
+                var replays: [(ObjectResult, [Finding])] = []
+                for (file, decision) in zip(files, observer.decide(files)) {
+                    switch decision {
+                    case .read: toRead.append(file)
+                    case .drop: break
+                    case .replay(let result, let stored): replays.append((result, stored))
+                    }
                 }
-                if observer != nil { scanner!.topLevelTextTap = { digest.update($0) } }
+                deliver(replays, sink: sink)
+                for _ in replays { progress.scanned(bytes: 0) }
             }
-            let result = scanner!.scan(file: file)
-            progress.scanned(bytes: result.bytes)
-            if let observer {
-                // Every finding of the file, inner ones included, is recorded under it. The
-                // digest covers a plain file's whole text; a container's own text is only its
-                // member names, so a container gets none.
-                let (findings, isContainer) = reporter.stopRecording()
-                observer.didRead(file, result: result, findings: findings,
-                                 digest: result.status == .complete && !isContainer ? digest.finish() : nil)
+            for file in toRead {
+                if stopped { break }
+                if scanner == nil {
+                    // Built before the file is journaled as in flight: a detector that cannot
+                    // be built must not count as an attempt against the file.
+                    do {
+                        scanner = makeScanner(try detector.get(), reporter: reporter)
+                    } catch {
+                        lock.lock()
+                        if setupError == nil { setupError = error }
+                        lock.unlock()
+                        break
+                    }
+                    if observer != nil { scanner!.topLevelTextTap = { digest.update($0) } }
+                }
+                if let observer {
+                    if !mustRead(observer.willRead(file), progress: progress, sink: sink) { continue }
+                    digest = ContentDigest()
+                    reporter.startRecording(file.path)
+                }
+                let result = scanner!.scan(file: file)
+                progress.scanned(bytes: result.bytes)
+                if let observer {
+                    // Every finding of the file, inner ones included, is recorded under it. The
+                    // digest covers a plain file's whole text; a container's own text is only its
+                    // member names, so a container gets none.
+                    let (findings, isContainer) = reporter.stopRecording()
+                    observer.didRead(file, result: result, findings: findings,
+                                     digest: result.status == .complete && !isContainer ? digest.finish() : nil)
+                }
             }
-          }
         }
     }
 
