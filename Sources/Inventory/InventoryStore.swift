@@ -198,20 +198,38 @@ public final class InventoryStore: @unchecked Sendable {
             try queue.read { db in
                 var out: [Int64: [StoredFinding]] = [:]
                 var n = 0
+                // Stepped directly, like `knownObjects`; kinds, detectors, categories and the
+                // location of consecutive findings of one object repeat, so their strings are
+                // shared rather than made per row.
+                let statement = try db.makeStatement(sql: """
+                    SELECT f.object_id, f.location, f.kind, f.detector, f.category, f.confidence, f.line, f.page, f.member_start,
+                           f.member_end, f.masked, f.fingerprint, f.count
+                    FROM findings f CROSS JOIN objects o ON o.id = f.object_id
+                    WHERE f.removed_run IS NULL AND o.root = ? AND o.status != 'deleted'
+                    ORDER BY f.id
+                    """)
+                let raw = statement.sqliteStatement
+                var kinds = RawColumns.Interner(), detectors = RawColumns.Interner(), categories = RawColumns.Interner()
+                var lastLocation = RawColumns.Interner(capacity: 1)
                 for root in roots {
-                    let rows = try Row.fetchCursor(db, sql: """
-                        SELECT f.object_id, f.location, f.kind, f.detector, f.category, f.confidence, f.line, f.page, f.member_start,
-                               f.member_end, f.masked, f.fingerprint, f.count
-                        FROM findings f CROSS JOIN objects o ON o.id = f.object_id
-                        WHERE f.removed_run IS NULL AND o.root = ? AND o.status != 'deleted'
-                        ORDER BY f.id
-                        """, arguments: [root])
-                    while let r = try rows.next() {
+                    try statement.setArguments([root])
+                    defer { sqlite3_reset(raw) }
+                    while true {
+                        let rc = sqlite3_step(raw)
+                        if rc == SQLITE_DONE { break }
+                        guard rc == SQLITE_ROW else {
+                            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                        }
                         n += 1
                         if n > limit { return nil }
-                        out[r[0], default: []].append(StoredFinding(
-                            location: r[1], kind: r[2], detector: r[3], category: r[4], confidence: r[5], line: r[6], page: r[7],
-                            memberStart: r[8], memberEnd: r[9], masked: r[10], fingerprint: r[11], count: r[12]))
+                        out[sqlite3_column_int64(raw, 0), default: []].append(StoredFinding(
+                            location: lastLocation.string(RawColumns.bytes(raw, 1)), kind: kinds.string(RawColumns.bytes(raw, 2)),
+                            detector: detectors.string(RawColumns.bytes(raw, 3)), category: categories.string(RawColumns.bytes(raw, 4)),
+                            confidence: sqlite3_column_double(raw, 5),
+                            line: RawColumns.int64(raw, 6).map(Int.init), page: RawColumns.int64(raw, 7).map(Int.init),
+                            memberStart: RawColumns.int64(raw, 8), memberEnd: RawColumns.int64(raw, 9),
+                            masked: RawColumns.text(raw, 10) ?? "", fingerprint: RawColumns.text(raw, 11) ?? "",
+                            count: Int(sqlite3_column_int64(raw, 12))))
                     }
                 }
                 return out
@@ -327,6 +345,25 @@ enum RawColumns {
         guard let p = sqlite3_column_text(s, i) else { return nil }
         let n = Int(sqlite3_column_bytes(s, i))
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// Strings made once for text that repeats (kinds, detector ids): a short list of the
+    /// distinct values seen, compared as bytes; beyond `capacity` the oldest is replaced.
+    struct Interner {
+        private var entries: [([UInt8], String)] = []
+        private let capacity: Int
+        init(capacity: Int = 256) { self.capacity = capacity }
+
+        mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            for (key, value) in entries where key.count == bytes.count
+                && (bytes.isEmpty || key.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return value
+            }
+            let value = String(decoding: bytes, as: UTF8.self)
+            if entries.count >= capacity { entries.removeFirst() }
+            entries.append((Array(bytes), value))
+            return value
+        }
     }
 
     /// The bytes of a text column (valid until the statement steps again).
