@@ -10,6 +10,10 @@ struct NameScanner: Sendable {
     let scores: NameModel.Scores
     /// Suffixes of street and place words (`gatan`), folded.
     let streetSuffixes: [[UInt8]]
+    /// A cheap exact test before a word in small letters is looked up (only particles
+    /// matter there): the folded ASCII first bytes and the byte lengths of the particles.
+    let particleFirst: (UInt64, UInt64)
+    let particleLengths: UInt64
     /// Longest label, prefix or sign-off phrase, in words.
     static let phraseWords = 4
     static let maxTokens = 6
@@ -43,6 +47,18 @@ struct NameScanner: Sendable {
             if let tail = phrase.split(separator: " ").last, tail.count < phrase.count { entries.append((String(tail), .phraseTail)) }
         }
         table = WordTable(entries)
+        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0
+        for w in model.particles {
+            let bytes = Array(w.utf8)
+            guard let b = bytes.first else { continue }
+            lengths |= bytes.count < 64 ? 1 << UInt64(bytes.count) : 0
+            if b < 0x80 {
+                let f = b | 0x20
+                if f < 64 { first.0 |= 1 << UInt64(f) } else { first.1 |= 1 << UInt64(f - 64) }
+            }
+        }
+        particleFirst = first
+        particleLengths = lengths
         scores = model.scores
         streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
     }
@@ -192,6 +208,15 @@ struct NameScanner: Sendable {
         return j
     }
 
+    /// False when a word of `length` bytes starting with `b` is certainly no particle.
+    @inline(__always)
+    func mayBeParticle(_ b: UInt8, _ length: Int) -> Bool {
+        guard length < 64, particleLengths & (1 << UInt64(length)) != 0 else { return false }
+        guard b < 0x80 else { return true }
+        let f = b | 0x20
+        return f < 64 ? particleFirst.0 & (1 << UInt64(f)) != 0 : particleFirst.1 & (1 << UInt64(f - 64)) != 0
+    }
+
     @inline(__always)
     func isLetterStart(_ b: UInt8) -> Bool { (b &- 97) < 26 || (b &- 65) < 26 || (b >= 0xC3 && b <= 0xD4) }
 
@@ -214,7 +239,6 @@ struct NameScanner: Sendable {
             guard end > i else { break }
             if tokens.isEmpty && firstEnd == 0 { firstEnd = end }
             let capital = WordTable.isCapital(p, i, count)
-            var cls = table.lookup(p, i, end, readable: count)
             // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
             if end < count {
                 let c = p[end]
@@ -228,7 +252,9 @@ struct NameScanner: Sendable {
                 }
             }
             let initial = capital && end - i == 1 && end < count && p[end] == 46
-            if initial { cls = table.lookup(p, i, end + 1) }     // "C." (calle) is a street word
+            // A word in small letters matters only as a particle: most are ruled out unread.
+            var cls: WordClass = initial ? table.lookup(p, i, end + 1)     // "C." (calle) is a street word
+                : capital || mayBeParticle(p[i], end - i) ? table.lookup(p, i, end, readable: count) : []
             let particle = !capital && cls.contains(.particle)
             if !capital && !particle { break }
             if capital && !initial {
