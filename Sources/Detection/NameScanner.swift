@@ -140,13 +140,16 @@ struct NameScanner: Sendable {
         }
     }
 
-    /// The high bit of each byte of `x` that can start a capital: A-Z (0x41...0x5A) or a
-    /// two-byte lead 0xC3...0xD0 ("hasbetween" of Bit Twiddling Hacks on the low seven bits,
-    /// once for bytes without and once for bytes with the high bit). Continuation bytes and
-    /// small letters are skipped eight at a time.
+    /// The high bit of each byte of `x` that can start a capital: every byte whose low seven
+    /// bits lie in 0x41...0x5A, that is A-Z (0x41...0x5A) and the two-byte leads
+    /// 0xC1...0xDA, a superset of the leads 0xC3...0xD0 of capitals ("hasbetween" of Bit
+    /// Twiddling Hacks on the low seven bits, without the test of the high bit: the caller
+    /// checks the byte found). Continuation bytes and small letters are skipped eight at a
+    /// time.
     @inline(__always)
     static func candidates(_ x: UInt64) -> UInt64 {
-        ByteLanes.between(x, 0x40, 0x5B) | ByteLanes.between(x, 0x42, 0x51, highSet: true)
+        let low7 = x & (ByteLanes.ones &* 127)
+        return ((ByteLanes.ones &* (127 + 0x5B)) &- low7) & (low7 &+ ByteLanes.ones &* (127 - 0x40)) & ByteLanes.high
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,

@@ -29,4 +29,25 @@ final class ByteLanesTests: XCTestCase {
         // Z (1), the lead of É (2), the lead of é (4: C3 is a lead for both), the lead of Ж (6).
         XCTAssertEqual(lanes, [1, 2, 4, 6])
     }
+
+    /// The candidate test may flag more bytes than the scanner starts at (it checks the byte
+    /// found), but never fewer: every ASCII capital and every lead 0xC3...0xD0 is flagged, and
+    /// small ASCII letters, spaces and continuation bytes never are.
+    func testNameCandidatesCoverEveryCapitalLeadAndSkipSmallLettersAndContinuations() {
+        for byte in 0...255 {
+            for lane in 0..<8 {
+                var x = UInt64(0x2020_2020_2020_2020)
+                x &= ~(0xFF << UInt64(8 * lane))
+                x |= UInt64(byte) << UInt64(8 * lane)
+                let flagged = NameScanner.candidates(x) & (0x80 << UInt64(8 * lane)) != 0
+                if (0x41...0x5A).contains(byte) || (0xC3...0xD0).contains(byte) {
+                    XCTAssertTrue(flagged, "byte \(byte) lane \(lane)")
+                }
+                if (0x61...0x7A).contains(byte) || (0x80...0xBF).contains(byte) || byte == 0x20 || byte < 0x41 {
+                    XCTAssertFalse(flagged, "byte \(byte) lane \(lane)")
+                }
+                XCTAssertEqual(NameScanner.candidates(x) & ~(0x80 << UInt64(8 * lane)), 0, "only the changed lane")
+            }
+        }
+    }
 }
