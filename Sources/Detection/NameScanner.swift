@@ -135,6 +135,9 @@ struct NameScanner: Sendable {
                 i = max(wordEnd(p, i, count, hyphen: &hyphen), i + 1)
                 continue
             }
+            // A capital glued to a digit ("A4", "D37") is part of a code: `run` would stop
+            // at once, after this one letter.
+            if (b &- 65) < 26 && i + 1 < count && (p[i + 1] &- 48) < 10 { i += 1; continue }
             let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
@@ -291,6 +294,13 @@ struct NameScanner: Sendable {
         guard !tokens.isEmpty else { return max(start + 1, firstEnd) }
         let resume = tokens[tokens.count - 1].end
         guard !stoppedByOrg, !stoppedBySymbol else { return resume }
+        // One word, the common case (a sentence's first word): the checks of `evaluate` that
+        // can only refuse it, cheapest first. A word that passes them all is weighed below.
+        if tokens.count == 1 && !assumeContext && !tokens.surnameFirst {
+            let t = tokens[0]
+            if stoppedByWord || t.cls.contains(.notName) || !t.nameCase || t.place { return resume }
+            if !t.cls.contains(.given) && (!mayFollowContext(p, t.start) || contextBefore(p, t.start, count) == nil) { return resume }
+        }
         var lead = 0
         while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
         let honorific = lead > 0
