@@ -14,6 +14,10 @@ struct NameScanner: Sendable {
     /// matter there): the folded ASCII first bytes and the byte lengths of the particles.
     let particleFirst: (UInt64, UInt64)
     let particleLengths: UInt64
+    /// The same test for a word that ends in a dot before a name ("Dr. Anna"): the prefixes,
+    /// sign-offs and phrase tails that end in `.`.
+    let dottedFirst: (UInt64, UInt64)
+    let dottedLengths: UInt64
     /// Longest label, prefix or sign-off phrase, in words.
     static let phraseWords = 4
     static let maxTokens = 6
@@ -43,22 +47,17 @@ struct NameScanner: Sendable {
         add(NameModel.all(model.cv.titles), .cvTitle)
         add(NameModel.all(model.cv.letterTitles), .letterTitle)
         add(NameModel.all(model.cv.sections), .cvSection)
+        var tails: [String] = []
         for phrase in NameModel.all(model.labels) + NameModel.all(model.prefixes) + NameModel.all(model.signoffs) {
-            if let tail = phrase.split(separator: " ").last, tail.count < phrase.count { entries.append((String(tail), .phraseTail)) }
-        }
-        table = WordTable(entries)
-        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0
-        for w in model.particles {
-            let bytes = Array(w.utf8)
-            guard let b = bytes.first else { continue }
-            lengths |= bytes.count < 64 ? 1 << UInt64(bytes.count) : 0
-            if b < 0x80 {
-                let f = b | 0x20
-                if f < 64 { first.0 |= 1 << UInt64(f) } else { first.1 |= 1 << UInt64(f - 64) }
+            if let tail = phrase.split(separator: " ").last, tail.count < phrase.count {
+                entries.append((String(tail), .phraseTail))
+                tails.append(String(tail))
             }
         }
-        particleFirst = first
-        particleLengths = lengths
+        table = WordTable(entries)
+        (particleFirst, particleLengths) = NameScanner.firstBytesAndLengths(model.particles)
+        let dotted = (NameModel.all(model.prefixes) + NameModel.all(model.signoffs) + tails).filter { $0.utf8.last == 46 }
+        (dottedFirst, dottedLengths) = NameScanner.firstBytesAndLengths(dotted)
         scores = model.scores
         streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
     }
@@ -214,13 +213,36 @@ struct NameScanner: Sendable {
         return j
     }
 
+    /// The folded ASCII first bytes (a 128-bit set) and the byte lengths (a 64-bit set) of
+    /// `words`, for `mayBe`.
+    static func firstBytesAndLengths(_ words: [String]) -> ((UInt64, UInt64), UInt64) {
+        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0
+        for w in words {
+            let bytes = Array(w.utf8)
+            guard let b = bytes.first else { continue }
+            lengths |= bytes.count < 64 ? 1 << UInt64(bytes.count) : 0
+            if b < 0x80 {
+                let f = b | 0x20
+                if f < 64 { first.0 |= 1 << UInt64(f) } else { first.1 |= 1 << UInt64(f - 64) }
+            }
+        }
+        return (first, lengths)
+    }
+
+    /// False when a word of `length` bytes starting with `b` is certainly none of the words
+    /// summarised by `first` and `lengths` (a non-ASCII first byte always may be).
+    @inline(__always)
+    static func mayBe(_ b: UInt8, _ length: Int, first: (UInt64, UInt64), lengths: UInt64) -> Bool {
+        guard length < 64, lengths & (1 << UInt64(length)) != 0 else { return false }
+        guard b < 0x80 else { return true }
+        let f = b | 0x20
+        return f < 64 ? first.0 & (1 << UInt64(f)) != 0 : first.1 & (1 << UInt64(f - 64)) != 0
+    }
+
     /// False when a word of `length` bytes starting with `b` is certainly no particle.
     @inline(__always)
     func mayBeParticle(_ b: UInt8, _ length: Int) -> Bool {
-        guard length < 64, particleLengths & (1 << UInt64(length)) != 0 else { return false }
-        guard b < 0x80 else { return true }
-        let f = b | 0x20
-        return f < 64 ? particleFirst.0 & (1 << UInt64(f)) != 0 : particleFirst.1 & (1 << UInt64(f - 64)) != 0
+        NameScanner.mayBe(b, length, first: particleFirst, lengths: particleLengths)
     }
 
     @inline(__always)
@@ -593,6 +615,10 @@ struct NameScanner: Sendable {
         while words < NameScanner.phraseWords {
             while s > 0 && (isLetterStart(p[s - 1]) || p[s - 1] & 0xC0 == 0x80 || p[s - 1] == 45 || p[s - 1] == 46) { s -= 1 }
             if !(isLetterStart(p[s]) || p[s] & 0xC0 == 0x80) { break }
+            // A word ending in a dot (a sentence's end, mostly) is evidence only as one of the
+            // few abbreviated salutations and honorifics ("Dr.", "Sra."): most are ruled out unread.
+            if words == 0 && !colon && p[end - 1] == 46
+                && !NameScanner.mayBe(p[s], end - s, first: dottedFirst, lengths: dottedLengths) { return nil }
             let cls = table.lookup(p, s, end)
             if colon && !cls.isDisjoint(with: [.label, .prefix]) { return .label }
             if !colon && !cls.isDisjoint(with: [.prefix, .signoff]) && (s == 0 || !isLetterStart(p[s - 1])) { return .prefix }
