@@ -677,6 +677,7 @@ struct NameScanner: Sendable {
         while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }
         guard at - s >= 3 else { return false }
         var local = [UInt8]()
+        local.reserveCapacity(at - s)
         for k in s..<at { let b = p[k]; if (b &- 65) < 26 { local.append(b | 0x20) } else if (b &- 97) < 26 { local.append(b) } }
         for w in words where !w.particle && !w.initial {
             let (folded, exact) = NameScanner.asciiFold(p, w.start, w.end)
@@ -711,10 +712,13 @@ struct NameScanner: Sendable {
         return (out, exact)
     }
 
+    /// Whether `needle` occurs in `hay` (compared in place: no copy per position).
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
         for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
-            if Array(hay[s..<(s + needle.count)]) == needle { return true }
+            var k = 1
+            while k < needle.count && hay[s + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
         }
         return false
     }
