@@ -597,7 +597,7 @@ struct NameScanner: Sendable {
             // A sentence end is no label; only a short abbreviation ("Dr.", "Sra.") may be.
             guard p[j] == 46, j >= 1, (isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80) else { return nil }
             var k = j - 1
-            while k >= 0 && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            while k >= 0 && j - k <= 9 && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
             if j - k > 9 { return nil }
         }
         var colon = false
@@ -647,6 +647,9 @@ struct NameScanner: Sendable {
         // Skip at most one blank line.
         var blanks = 0
         while e >= 0 {
+            // No newline in the 49 bytes before `e`: the line is too long (the loop below
+            // would say so after 49 steps; eight bytes at a time here).
+            if e >= 49 && !NameScanner.hasNewline(p, from: e - 49, to: e) { return false }
             var s = e - 1
             while s >= 0 && p[s] != 10 {
                 if e - s > 48 { return false }    // a line this long is no sign-off
@@ -662,6 +665,22 @@ struct NameScanner: Sendable {
                 continue
             }
             return z - a <= 40 && table.lookup(p, a, z).contains(.signoff)
+        }
+        return false
+    }
+
+    /// Whether `p[from..<to]` holds a newline (eight bytes at a time: the zero-byte test of
+    /// Bit Twiddling Hacks on `x ^ 0x0a0a...`, exact as a test for any).
+    static func hasNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            if (x &- ByteLanes.ones) & ~x & ByteLanes.high != 0 { return true }
+            i += 8
+        }
+        while i < to {
+            if p[i] == 10 { return true }
+            i += 1
         }
         return false
     }
