@@ -207,6 +207,8 @@ struct WordTable: @unchecked Sendable {
         let b = p[i]
         if b &- 65 < 26 { return true }
         guard b >= 0xC3 && b <= 0xD0 && i + 1 < end else { return false }
+        // Latin-1 (most accented letters in these languages) inline: À..Þ but not ×.
+        if b == 0xC3 { let c = p[i + 1]; return c >= 0x80 && c <= 0x9E && c != 0x97 }
         return isCapitalPair(b, p[i + 1])
     }
 
