@@ -523,8 +523,16 @@ struct NameScanner: Sendable {
         return found ? cls : []
     }
 
+    /// Whether a letter after the first is small: the second byte inline (most words), the
+    /// rest out of line.
     @inline(__always)
     func hasSmallLetter(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        if from + 1 < to && (p[from + 1] &- 97) < 26 { return true }
+        return hasSmallLetterAfter(p, from, to)
+    }
+
+    @inline(never)
+    func hasSmallLetterAfter(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var j = from + 1
         while j < to {
             let b = p[j]
