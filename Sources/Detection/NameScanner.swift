@@ -677,6 +677,21 @@ struct NameScanner: Sendable {
         return false
     }
 
+    /// The first `@` or newline in `p[from..<to]`, or `to` (eight bytes at a time: the
+    /// zero-byte test of Bit Twiddling Hacks, whose lowest flagged byte is always a true one).
+    static func firstAtOrNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let a = x ^ 0x4040_4040_4040_4040, n = x ^ 0x0A0A_0A0A_0A0A_0A0A
+            let z = ((a &- ByteLanes.ones) & ~a | (n &- ByteLanes.ones) & ~n) & ByteLanes.high
+            if z != 0 { return i + z.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < to && p[i] != 64 && p[i] != 10 { i += 1 }
+        return i
+    }
+
     /// Whether `p[from..<to]` holds a newline (eight bytes at a time: the zero-byte test of
     /// Bit Twiddling Hacks on `x ^ 0x0a0a...`, exact as a test for any).
     static func hasNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
@@ -697,8 +712,7 @@ struct NameScanner: Sendable {
     /// local part containing one of the name's words (accents folded to ASCII).
     func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: Slice<UnsafeBufferPointer<Token>>, from: Int) -> Bool {
         let end = min(count, from + 80)
-        var at = from
-        while at < end && p[at] != 64 && p[at] != 10 { at += 1 }
+        let at = NameScanner.firstAtOrNewline(p, from: from, to: end)
         guard at < end, p[at] == 64 else { return false }
         var s = at - 1
         while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }

@@ -50,4 +50,26 @@ final class ByteLanesTests: XCTestCase {
             }
         }
     }
+
+    /// The eight-at-a-time searches of the name scanner against byte-by-byte loops, on
+    /// random buffers dense in `@`, newlines and their neighbours (0x3F, 0x41, 0x09, 0x0B).
+    func testNewlineAndAtSearchesMatchByteLoops() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x40, 0x0A, 0x3F, 0x41, 0x09, 0x0B, 0x61, 0x20, 0xC3, 0x80, 0x00, 0xFF]
+        for _ in 0..<5_000 {
+            let n = Int.random(in: 0...40, using: &rng)
+            let bytes = (0..<n).map { _ in Int.random(in: 0..<4, using: &rng) == 0 ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0x61...0x7A, using: &rng) }
+            bytes.withUnsafeBufferPointer { b in
+                let p = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                for from in stride(from: 0, through: n, by: 3) {
+                    for to in stride(from: from, through: n, by: 5) {
+                        var first = from
+                        while first < to && p[first] != 64 && p[first] != 10 { first += 1 }
+                        XCTAssertEqual(NameScanner.firstAtOrNewline(p, from: from, to: to), first, "\(bytes) \(from)..<\(to)")
+                        XCTAssertEqual(NameScanner.hasNewline(p, from: from, to: to), bytes[from..<to].contains(10), "\(bytes) \(from)..<\(to)")
+                    }
+                }
+            }
+        }
+    }
 }
