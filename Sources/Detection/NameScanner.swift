@@ -8,8 +8,10 @@ import PatternCatalog
 struct NameScanner: Sendable {
     let table: WordTable
     let scores: NameModel.Scores
-    /// Suffixes of street and place words (`gatan`), folded.
-    let streetSuffixes: [[UInt8]]
+    /// Suffixes of street and place words (`gatan`), folded, end to end in one buffer
+    /// (`streetSuffixEnds[k]` ends the k-th).
+    let streetSuffixBytes: [UInt8]
+    let streetSuffixEnds: [Int]
     /// A cheap exact test before a word in small letters is looked up (only particles
     /// matter there): the folded ASCII first bytes and the byte lengths of the particles.
     let particleFirst: (UInt64, UInt64)
@@ -59,7 +61,9 @@ struct NameScanner: Sendable {
         let dotted = (NameModel.all(model.prefixes) + NameModel.all(model.signoffs) + tails).filter { $0.utf8.last == 46 }
         (dottedFirst, dottedLengths) = NameScanner.firstBytesAndLengths(dotted)
         scores = model.scores
-        streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
+        let suffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
+        streetSuffixBytes = suffixes.flatMap { $0 }
+        streetSuffixEnds = suffixes.reduce(into: []) { $0.append(($0.last ?? 0) + $1.count) }
     }
 
     /// One word of a run.
@@ -547,13 +551,28 @@ struct NameScanner: Sendable {
         return false
     }
 
+    /// Whether the word `p[from..<to]` ends in a street suffix and is longer than it. The last
+    /// byte is compared first: most suffixes are ruled out by it.
     func hasStreetSuffix(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        for s in streetSuffixes where to - from > s.count {
-            var k = 0
-            while k < s.count && (p[to - s.count + k] | (p[to - s.count + k] < 0x80 ? 0x20 : 0)) == s[k] { k += 1 }
-            if k == s.count { return true }
+        guard to > from else { return false }
+        @inline(__always) func folded(_ b: UInt8) -> UInt8 { b | (b < 0x80 ? 0x20 : 0) }
+        let last = folded(p[to - 1])
+        return streetSuffixBytes.withUnsafeBufferPointer { bytes in
+            streetSuffixEnds.withUnsafeBufferPointer { ends in
+                var start = 0
+                for end in ends {
+                    defer { start = end }
+                    let n = end - start
+                    guard to - from > n else { continue }
+                    if n == 0 { return true }
+                    guard bytes[end - 1] == last else { continue }
+                    var k = 0
+                    while k < n - 1 && folded(p[to - n + k]) == bytes[start + k] { k += 1 }
+                    if k == n - 1 { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Whether the word before `i` (one space back) is a capitalised word other than a common
