@@ -736,32 +736,44 @@ struct NameScanner: Sendable {
         var s = at - 1
         while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }
         guard at - s >= 3 else { return false }
-        var local = [UInt8]()
-        local.reserveCapacity(at - s)
-        for k in s..<at { let b = p[k]; if (b &- 65) < 26 { local.append(b | 0x20) } else if (b &- 97) < 26 { local.append(b) } }
-        for w in words where !w.particle && !w.initial {
-            let (folded, exact) = NameScanner.asciiFold(p, w.start, w.end)
-            // Transliterations vary ("Шилов" shilov / schilow): compare their start only.
-            let needle = exact ? folded : Array(folded.prefix(4))
-            if needle.count >= 3 && NameScanner.contains(local, needle) { return true }
+        // The local part's letters, folded, and each name word's: on the stack (this runs for
+        // most names found, so no array is allocated).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: at - s) { localBuffer in
+            var n = 0
+            for k in s..<at {
+                let b = p[k]
+                if (b &- 65) < 26 { localBuffer[n] = b | 0x20; n += 1 } else if (b &- 97) < 26 { localBuffer[n] = b; n += 1 }
+            }
+            let local = UnsafeBufferPointer(rebasing: localBuffer[..<n])
+            for w in words where !w.particle && !w.initial {
+                // Each two-byte letter folds to at most three ASCII letters.
+                let agrees = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (w.end - w.start) + 4) { folded -> Bool in
+                    let (length, exact) = NameScanner.asciiFold(p, w.start, w.end, into: folded)
+                    // Transliterations vary ("Шилов" shilov / schilow): compare their start only.
+                    let needle = UnsafeBufferPointer(rebasing: folded[..<(exact ? length : min(4, length))])
+                    return needle.count >= 3 && NameScanner.contains(local, needle)
+                }
+                if agrees { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Lowercase ASCII letters of a word: accents dropped (é -> e, č -> c), Greek and
-    /// Cyrillic transliterated; `exact` is false when a transliteration was needed.
-    static func asciiFold(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> ([UInt8], exact: Bool) {
-        var out = [UInt8]()
+    /// Cyrillic transliterated; `exact` is false when a transliteration was needed. Writes
+    /// them to `out` (room for two bytes per byte of the word) and returns their count.
+    static func asciiFold(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (Int, exact: Bool) {
+        var n = 0
         var exact = true
         var i = from
         while i < to {
             let b = p[i]
-            if (b &- 65) < 26 { out.append(b | 0x20); i += 1; continue }
-            if (b &- 97) < 26 { out.append(b); i += 1; continue }
+            if (b &- 65) < 26 { out[n] = b | 0x20; n += 1; i += 1; continue }
+            if (b &- 97) < 26 { out[n] = b; n += 1; i += 1; continue }
             if b >= 0xC3 && b <= 0xD4 && i + 1 < to {
                 let cp = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
                 if let t = Transliteration.latin(cp) {
-                    out.append(contentsOf: t.utf8)
+                    for c in t.utf8 { out[n] = c; n += 1 }
                     if cp >= 0x370 { exact = false }
                 }
                 i += 2
@@ -769,11 +781,11 @@ struct NameScanner: Sendable {
             }
             i += 1
         }
-        return (out, exact)
+        return (n, exact)
     }
 
     /// Whether `needle` occurs in `hay` (compared in place: no copy per position).
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
         for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
             var k = 1
