@@ -12,6 +12,9 @@ struct NameScanner: Sendable {
     /// (`streetSuffixEnds[k]` ends the k-th).
     let streetSuffixBytes: [UInt8]
     let streetSuffixEnds: [Int]
+    /// The ASCII last bytes of the suffixes (a 128-bit set): a word ending in another ASCII
+    /// byte has none of them.
+    let streetSuffixLast: (UInt64, UInt64)
     /// A cheap exact test before a word in small letters is looked up (only particles
     /// matter there): the folded ASCII first bytes and the byte lengths of the particles.
     let particleFirst: (UInt64, UInt64)
@@ -64,6 +67,13 @@ struct NameScanner: Sendable {
         let suffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
         streetSuffixBytes = suffixes.flatMap { $0 }
         streetSuffixEnds = suffixes.reduce(into: []) { $0.append(($0.last ?? 0) + $1.count) }
+        var last: (UInt64, UInt64) = (0, 0)
+        for suffix in suffixes {
+            // An empty suffix ends every word: every byte is then let through.
+            guard let b = suffix.last else { last = (~0, ~0); continue }
+            if b < 64 { last.0 |= 1 << UInt64(b) } else if b < 128 { last.1 |= 1 << UInt64(b - 64) }
+        }
+        streetSuffixLast = last
     }
 
     /// One word of a run.
@@ -557,6 +567,8 @@ struct NameScanner: Sendable {
         guard to > from else { return false }
         @inline(__always) func folded(_ b: UInt8) -> UInt8 { b | (b < 0x80 ? 0x20 : 0) }
         let last = folded(p[to - 1])
+        if last < 64 && streetSuffixLast.0 & (1 << UInt64(last)) == 0 { return false }
+        if last >= 64 && last < 128 && streetSuffixLast.1 & (1 << UInt64(last - 64)) == 0 { return false }
         return streetSuffixBytes.withUnsafeBufferPointer { bytes in
             streetSuffixEnds.withUnsafeBufferPointer { ends in
                 var start = 0
