@@ -23,6 +23,9 @@ struct NameScanner: Sendable {
     /// sign-offs and phrase tails that end in `.`.
     let dottedFirst: (UInt64, UInt64)
     let dottedLengths: UInt64
+    /// The longest of them in bytes (dot included), at most 9: a longer word before a dot is
+    /// none of them.
+    let dottedLimit: Int
     /// Longest label, prefix or sign-off phrase, in words.
     static let phraseWords = 4
     static let maxTokens = 6
@@ -63,6 +66,7 @@ struct NameScanner: Sendable {
         (particleFirst, particleLengths) = NameScanner.firstBytesAndLengths(model.particles)
         let dotted = (NameModel.all(model.prefixes) + NameModel.all(model.signoffs) + tails).filter { $0.utf8.last == 46 }
         (dottedFirst, dottedLengths) = NameScanner.firstBytesAndLengths(dotted)
+        dottedLimit = min(9, 63 - dottedLengths.leadingZeroBitCount)
         scores = model.scores
         let suffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
         streetSuffixBytes = suffixes.flatMap { $0 }
@@ -632,12 +636,15 @@ struct NameScanner: Sendable {
         if j < 0 || p[j] == 10 {
             return signoffBefore(p, j) ? .signoff : nil
         }
+        var dottedWordStart: Int? = nil
         if p[j] == 46 || p[j] == 33 || p[j] == 63 {
             // A sentence end is no label; only a short abbreviation ("Dr.", "Sra.") may be.
             guard p[j] == 46, j >= 1, (isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80) else { return nil }
             var k = j - 1
-            while k >= 0 && j - k <= 9 && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
-            if j - k > 9 { return nil }
+            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            if j - k > dottedLimit { return nil }
+            // The word's letters and dots are read: the phrase below goes on from there.
+            dottedWordStart = k + 1
         }
         var colon = false
         if p[j] == 58 || p[j] == 61 {
@@ -649,7 +656,7 @@ struct NameScanner: Sendable {
         guard j >= 0 else { return nil }
         // Up to four words back, each tried as a phrase ending at j.
         let end = j + 1
-        var s = j
+        var s = dottedWordStart ?? j
         var words = 0
         while words < NameScanner.phraseWords {
             while s > 0 && (isLetterStart(p[s - 1]) || p[s - 1] & 0xC0 == 0x80 || p[s - 1] == 45 || p[s - 1] == 46) { s -= 1 }
