@@ -322,6 +322,15 @@ struct NameScanner: Sendable {
                 j += 1
                 tokens.surnameFirst = true
             }
+            // The first word, then a word in small letters that no particle starts: the run
+            // is this word alone (or none), so the checks that refuse a lone word are made
+            // now, before that word is read (see the same checks after the loop).
+            if tokens.count == 1 && !initial && !assumeContext && !tokens.surnameFirst && j + 1 < count && p[j] == 32
+                && (p[j + 1] &- 97) < 26 && !NameScanner.mayBe(p[j + 1], 1, first: particleFirst, lengths: ~0) {
+                let t = tokens[0]
+                if t.cls.contains(.notName) || !t.nameCase || t.place { return t.end }
+                if !t.cls.contains(.given) && (!mayFollowContext(p, t.start) || contextBefore(p, t.start, count) == nil) { return t.end }
+            }
             guard j + 1 < count, p[j] == 32 else { break }
             j += 1
             i = j
