@@ -329,7 +329,7 @@ struct NameScanner: Sendable {
                 && (p[j + 1] &- 97) < 26 && !NameScanner.mayBe(p[j + 1], 1, first: particleFirst, lengths: ~0) {
                 let t = tokens[0]
                 if t.cls.contains(.notName) || !t.nameCase || t.place { return t.end }
-                if !t.cls.contains(.given) && (!mayFollowContext(p, t.start) || contextBefore(p, t.start, count) == nil) { return t.end }
+                if !t.cls.contains(.given) && !mayHaveContext(p, t.start, count) { return t.end }
             }
             guard j + 1 < count, p[j] == 32 else { break }
             j += 1
@@ -348,7 +348,7 @@ struct NameScanner: Sendable {
         if tokens.count == 1 && !assumeContext && !tokens.surnameFirst {
             let t = tokens[0]
             if stoppedByWord || t.cls.contains(.notName) || !t.nameCase || t.place { return resume }
-            if !t.cls.contains(.given) && (!mayFollowContext(p, t.start) || contextBefore(p, t.start, count) == nil) { return resume }
+            if !t.cls.contains(.given) && !mayHaveContext(p, t.start, count) { return resume }
         }
         var lead = 0
         while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
@@ -385,6 +385,24 @@ struct NameScanner: Sendable {
                   sentenceStart(p, tokens[0].start) else { return resume }
             lead = 1
         }
+    }
+
+    /// `mayFollowContext(p, i) && contextBefore(p, i, count) != nil`, with the commonest case
+    /// inline: a sentence's end (`. ` and spaces) after a word longer than any dotted
+    /// salutation, which both would pass over (the first says yes to any dot, the second
+    /// refuses such a word).
+    @inline(__always)
+    func mayHaveContext(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && p[j] == 32 { j -= 1 }
+        if j >= 1 && p[j] == 46 {
+            let b = p[j - 1]
+            if !(isLetterStart(b) || b & 0xC0 == 0x80) { return false }
+            var k = j - 1
+            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            if j - k > dottedLimit { return false }
+        }
+        return mayFollowContext(p, i) && contextBefore(p, i, count) != nil
     }
 
     /// Whether a label, salutation or sign-off could stand before `i`: a line start, a `:`
