@@ -64,33 +64,44 @@ struct CVClassifier: Sendable {
             return
         }
         // Strip tags and decoration: '#', '*', '=', '_', '-', '|', '>', spaces, a final ':'.
-        var text = [UInt8]()
-        text.reserveCapacity(to - from)
-        var k = from
-        while k < to {
-            let b = p[k]
-            if b == 60 {
-                var j = k + 1
-                while j < to && p[j] != 62 { j += 1 }
-                if j < to { k = j + 1; text.append(32); continue }
+        // The line (at most 160 bytes) is copied to the stack: no allocation per line.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: to - from) { text in
+            var count = 0
+            var k = from
+            while k < to {
+                let b = p[k]
+                if b == 60 {
+                    var j = k + 1
+                    while j < to && p[j] != 62 { j += 1 }
+                    if j < to { k = j + 1; text[count] = 32; count += 1; continue }
+                }
+                text[count] = b == 9 || b == 13 ? 32 : b
+                count += 1
+                k += 1
             }
-            text.append(b == 9 || b == 13 ? 32 : b)
-            k += 1
+            var a = 0, z = count
+            while a < z && CVClassifier.isDecoration(text[a]) { a += 1 }
+            while z > a && CVClassifier.isDecoration(text[z - 1]) { z -= 1 }
+            guard a < z else { return }
+            if state.headLines.count < CVClassifier.headLineCount { state.headLines.append((line, Array(text[a..<z]))) }
+            guard z - a <= 48 else { return }
+            let h = WordTable.hash(UnsafePointer(text.baseAddress!), a, z)
+            let cls = table.lookup(hash: h)
+            if line <= CVClassifier.titleLines && state.titleLine == nil {
+                if cls.contains(.cvTitle) { state.titleLine = line }
+                if cls.contains(.letterTitle) { state.titleLine = line; state.letter = true }
+            }
+            if cls.contains(.cvSection) { state.sections.insert(h) }
         }
-        var a = 0, z = text.count
-        let deco: Set<UInt8> = [32, 35, 42, 61, 95, 45, 124, 62, 58]
-        while a < z && deco.contains(text[a]) { a += 1 }
-        while z > a && deco.contains(text[z - 1]) { z -= 1 }
-        guard a < z else { return }
-        if state.headLines.count < CVClassifier.headLineCount { state.headLines.append((line, Array(text[a..<z]))) }
-        guard z - a <= 48 else { return }
-        let h = text.withUnsafeBufferPointer { WordTable.hash($0.baseAddress!, a, z) }
-        let cls = table.lookup(hash: h)
-        if line <= CVClassifier.titleLines && state.titleLine == nil {
-            if cls.contains(.cvTitle) { state.titleLine = line }
-            if cls.contains(.letterTitle) { state.titleLine = line; state.letter = true }
+    }
+
+    /// Decoration around a heading: space # * = _ - | > :.
+    @inline(__always)
+    static func isDecoration(_ b: UInt8) -> Bool {
+        switch b {
+        case 32, 35, 42, 61, 95, 45, 124, 62, 58: return true
+        default: return false
         }
-        if cls.contains(.cvSection) { state.sections.insert(h) }
     }
 
     /// Whether a name that ends at `end` fills its head line: nothing follows, or a dash, bar

@@ -31,21 +31,34 @@ public enum Masker {
 
     /// The initial of each word, lengths hidden: `Ana da Costa` -> `A*** d*** C***`.
     static func maskName(_ value: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(24)
-        let bytes = Array(value.utf8)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 32 { i += 1; continue }
-            // The word's first character (its lead byte and continuation bytes), then ***.
-            if !out.isEmpty { out.append(32) }
-            let lead = bytes[i]
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            out.append(contentsOf: bytes[i..<min(bytes.count, i + length)])
-            out.append(contentsOf: [42, 42, 42])
-            while i < bytes.count && bytes[i] != 32 { i += 1 }
+        value.utf8.withContiguousStorageIfAvailable(maskName) ?? Array(value.utf8).withUnsafeBufferPointer(maskName)
+    }
+
+    /// `maskName` on the UTF-8 bytes, written straight into the new string (one allocation
+    /// at most, none for a short result).
+    private static func maskName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Each word gives at most its initial (up to 4 bytes), "***" and a space.
+        var words = 0
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] != 32 && (k == 0 || bytes[k - 1] == 32) { words += 1 }
+            k += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: max(1, words * 8)) { out in
+            var n = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 32 { i += 1; continue }
+                // The word's first character (its lead byte and continuation bytes), then ***.
+                if n > 0 { out[n] = 32; n += 1 }
+                let lead = bytes[i]
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                for b in bytes[i..<min(bytes.count, i + length)] { out[n] = b; n += 1 }
+                for _ in 0..<3 { out[n] = 42; n += 1 }
+                while i < bytes.count && bytes[i] != 32 { i += 1 }
+            }
+            return n
+        }
     }
 
     /// Keeps two characters at each end of long values, one at the start of short ones.

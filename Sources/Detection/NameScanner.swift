@@ -8,8 +8,24 @@ import PatternCatalog
 struct NameScanner: Sendable {
     let table: WordTable
     let scores: NameModel.Scores
-    /// Suffixes of street and place words (`gatan`), folded.
-    let streetSuffixes: [[UInt8]]
+    /// Suffixes of street and place words (`gatan`), folded, end to end in one buffer
+    /// (`streetSuffixEnds[k]` ends the k-th).
+    let streetSuffixBytes: [UInt8]
+    let streetSuffixEnds: [Int]
+    /// The ASCII last bytes of the suffixes (a 128-bit set): a word ending in another ASCII
+    /// byte has none of them.
+    let streetSuffixLast: (UInt64, UInt64)
+    /// A cheap exact test before a word in small letters is looked up (only particles
+    /// matter there): the folded ASCII first bytes and the byte lengths of the particles.
+    let particleFirst: (UInt64, UInt64)
+    let particleLengths: UInt64
+    /// The same test for a word that ends in a dot before a name ("Dr. Anna"): the prefixes,
+    /// sign-offs and phrase tails that end in `.`.
+    let dottedFirst: (UInt64, UInt64)
+    let dottedLengths: UInt64
+    /// The longest of them in bytes (dot included), at most 9: a longer word before a dot is
+    /// none of them.
+    let dottedLimit: Int
     /// Longest label, prefix or sign-off phrase, in words.
     static let phraseWords = 4
     static let maxTokens = 6
@@ -39,12 +55,29 @@ struct NameScanner: Sendable {
         add(NameModel.all(model.cv.titles), .cvTitle)
         add(NameModel.all(model.cv.letterTitles), .letterTitle)
         add(NameModel.all(model.cv.sections), .cvSection)
+        var tails: [String] = []
         for phrase in NameModel.all(model.labels) + NameModel.all(model.prefixes) + NameModel.all(model.signoffs) {
-            if let tail = phrase.split(separator: " ").last, tail.count < phrase.count { entries.append((String(tail), .phraseTail)) }
+            if let tail = phrase.split(separator: " ").last, tail.count < phrase.count {
+                entries.append((String(tail), .phraseTail))
+                tails.append(String(tail))
+            }
         }
         table = WordTable(entries)
+        (particleFirst, particleLengths) = NameScanner.firstBytesAndLengths(model.particles)
+        let dotted = (NameModel.all(model.prefixes) + NameModel.all(model.signoffs) + tails).filter { $0.utf8.last == 46 }
+        (dottedFirst, dottedLengths) = NameScanner.firstBytesAndLengths(dotted)
+        dottedLimit = min(9, 63 - dottedLengths.leadingZeroBitCount)
         scores = model.scores
-        streetSuffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
+        let suffixes = model.streetSuffixes.map { Array($0.lowercased().utf8) }
+        streetSuffixBytes = suffixes.flatMap { $0 }
+        streetSuffixEnds = suffixes.reduce(into: []) { $0.append(($0.last ?? 0) + $1.count) }
+        var last: (UInt64, UInt64) = (0, 0)
+        for suffix in suffixes {
+            // An empty suffix ends every word: every byte is then let through.
+            guard let b = suffix.last else { last = (~0, ~0); continue }
+            if b < 64 { last.0 |= 1 << UInt64(b) } else if b < 128 { last.1 |= 1 << UInt64(b - 64) }
+        }
+        streetSuffixLast = last
     }
 
     /// One word of a run.
@@ -119,18 +152,24 @@ struct NameScanner: Sendable {
                 i = max(wordEnd(p, i, count, hyphen: &hyphen), i + 1)
                 continue
             }
+            // A capital glued to a digit ("A4", "D37") is part of a code: `run` would stop
+            // at once, after this one letter.
+            if (b &- 65) < 26 && i + 1 < count && (p[i + 1] &- 48) < 10 { i += 1; continue }
             let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
     }
 
-    /// The high bit of each byte of `x` that can start a capital: A-Z (0x41...0x5A) or a
-    /// two-byte lead 0xC3...0xD0 ("hasbetween" of Bit Twiddling Hacks on the low seven bits,
-    /// once for bytes without and once for bytes with the high bit). Continuation bytes and
-    /// small letters are skipped eight at a time.
+    /// The high bit of each byte of `x` that can start a capital: every byte whose low seven
+    /// bits lie in 0x41...0x5A, that is A-Z (0x41...0x5A) and the two-byte leads
+    /// 0xC1...0xDA, a superset of the leads 0xC3...0xD0 of capitals ("hasbetween" of Bit
+    /// Twiddling Hacks on the low seven bits, without the test of the high bit: the caller
+    /// checks the byte found). Continuation bytes and small letters are skipped eight at a
+    /// time.
     @inline(__always)
     static func candidates(_ x: UInt64) -> UInt64 {
-        ByteLanes.between(x, 0x40, 0x5B) | ByteLanes.between(x, 0x42, 0x51, highSet: true)
+        let low7 = x & (ByteLanes.ones &* 127)
+        return ((ByteLanes.ones &* (127 + 0x5B)) &- low7) & (low7 &+ ByteLanes.ones &* (127 - 0x40)) & ByteLanes.high
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,
@@ -192,6 +231,38 @@ struct NameScanner: Sendable {
         return j
     }
 
+    /// The folded ASCII first bytes (a 128-bit set) and the byte lengths (a 64-bit set) of
+    /// `words`, for `mayBe`.
+    static func firstBytesAndLengths(_ words: [String]) -> ((UInt64, UInt64), UInt64) {
+        var first: (UInt64, UInt64) = (0, 0), lengths: UInt64 = 0
+        for w in words {
+            let bytes = Array(w.utf8)
+            guard let b = bytes.first else { continue }
+            lengths |= bytes.count < 64 ? 1 << UInt64(bytes.count) : 0
+            if b < 0x80 {
+                let f = b | 0x20
+                if f < 64 { first.0 |= 1 << UInt64(f) } else { first.1 |= 1 << UInt64(f - 64) }
+            }
+        }
+        return (first, lengths)
+    }
+
+    /// False when a word of `length` bytes starting with `b` is certainly none of the words
+    /// summarised by `first` and `lengths` (a non-ASCII first byte always may be).
+    @inline(__always)
+    static func mayBe(_ b: UInt8, _ length: Int, first: (UInt64, UInt64), lengths: UInt64) -> Bool {
+        guard length < 64, lengths & (1 << UInt64(length)) != 0 else { return false }
+        guard b < 0x80 else { return true }
+        let f = b | 0x20
+        return f < 64 ? first.0 & (1 << UInt64(f)) != 0 : first.1 & (1 << UInt64(f - 64)) != 0
+    }
+
+    /// False when a word of `length` bytes starting with `b` is certainly no particle.
+    @inline(__always)
+    func mayBeParticle(_ b: UInt8, _ length: Int) -> Bool {
+        NameScanner.mayBe(b, length, first: particleFirst, lengths: particleLengths)
+    }
+
     @inline(__always)
     func isLetterStart(_ b: UInt8) -> Bool { (b &- 97) < 26 || (b &- 65) < 26 || (b >= 0xC3 && b <= 0xD4) }
 
@@ -214,7 +285,6 @@ struct NameScanner: Sendable {
             guard end > i else { break }
             if tokens.isEmpty && firstEnd == 0 { firstEnd = end }
             let capital = WordTable.isCapital(p, i, count)
-            var cls = table.lookup(p, i, end, readable: count)
             // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
             if end < count {
                 let c = p[end]
@@ -228,7 +298,9 @@ struct NameScanner: Sendable {
                 }
             }
             let initial = capital && end - i == 1 && end < count && p[end] == 46
-            if initial { cls = table.lookup(p, i, end + 1) }     // "C." (calle) is a street word
+            // A word in small letters matters only as a particle: most are ruled out unread.
+            var cls: WordClass = initial ? table.lookup(p, i, end + 1)     // "C." (calle) is a street word
+                : capital || mayBeParticle(p[i], end - i) ? table.lookup(p, i, end, readable: count) : []
             let particle = !capital && cls.contains(.particle)
             if !capital && !particle { break }
             if capital && !initial {
@@ -250,6 +322,15 @@ struct NameScanner: Sendable {
                 j += 1
                 tokens.surnameFirst = true
             }
+            // The first word, then a word in small letters that no particle starts: the run
+            // is this word alone (or none), so the checks that refuse a lone word are made
+            // now, before that word is read (see the same checks after the loop).
+            if tokens.count == 1 && !initial && !assumeContext && !tokens.surnameFirst && j + 1 < count && p[j] == 32
+                && (p[j + 1] &- 97) < 26 && !NameScanner.mayBe(p[j + 1], 1, first: particleFirst, lengths: ~0) {
+                let t = tokens[0]
+                if t.cls.contains(.notName) || !t.nameCase || t.place { return t.end }
+                if !t.cls.contains(.given) && !mayHaveContext(p, t.start, count) { return t.end }
+            }
             guard j + 1 < count, p[j] == 32 else { break }
             j += 1
             i = j
@@ -262,6 +343,13 @@ struct NameScanner: Sendable {
         guard !tokens.isEmpty else { return max(start + 1, firstEnd) }
         let resume = tokens[tokens.count - 1].end
         guard !stoppedByOrg, !stoppedBySymbol else { return resume }
+        // One word, the common case (a sentence's first word): the checks of `evaluate` that
+        // can only refuse it, cheapest first. A word that passes them all is weighed below.
+        if tokens.count == 1 && !assumeContext && !tokens.surnameFirst {
+            let t = tokens[0]
+            if stoppedByWord || t.cls.contains(.notName) || !t.nameCase || t.place { return resume }
+            if !t.cls.contains(.given) && !mayHaveContext(p, t.start, count) { return resume }
+        }
         var lead = 0
         while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
         let honorific = lead > 0
@@ -297,6 +385,24 @@ struct NameScanner: Sendable {
                   sentenceStart(p, tokens[0].start) else { return resume }
             lead = 1
         }
+    }
+
+    /// `mayFollowContext(p, i) && contextBefore(p, i, count) != nil`, with the commonest case
+    /// inline: a sentence's end (`. ` and spaces) after a word longer than any dotted
+    /// salutation, which both would pass over (the first says yes to any dot, the second
+    /// refuses such a word).
+    @inline(__always)
+    func mayHaveContext(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && p[j] == 32 { j -= 1 }
+        if j >= 1 && p[j] == 46 {
+            let b = p[j - 1]
+            if !(isLetterStart(b) || b & 0xC0 == 0x80) { return false }
+            var k = j - 1
+            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            if j - k > dottedLimit { return false }
+        }
+        return mayFollowContext(p, i) && contextBefore(p, i, count) != nil
     }
 
     /// Whether a label, salutation or sign-off could stand before `i`: a line start, a `:`
@@ -462,8 +568,16 @@ struct NameScanner: Sendable {
         return found ? cls : []
     }
 
+    /// Whether a letter after the first is small: the second byte inline (most words), the
+    /// rest out of line.
     @inline(__always)
     func hasSmallLetter(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        if from + 1 < to && (p[from + 1] &- 97) < 26 { return true }
+        return hasSmallLetterAfter(p, from, to)
+    }
+
+    @inline(never)
+    func hasSmallLetterAfter(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var j = from + 1
         while j < to {
             let b = p[j]
@@ -478,13 +592,30 @@ struct NameScanner: Sendable {
         return false
     }
 
+    /// Whether the word `p[from..<to]` ends in a street suffix and is longer than it. The last
+    /// byte is compared first: most suffixes are ruled out by it.
     func hasStreetSuffix(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        for s in streetSuffixes where to - from > s.count {
-            var k = 0
-            while k < s.count && (p[to - s.count + k] | (p[to - s.count + k] < 0x80 ? 0x20 : 0)) == s[k] { k += 1 }
-            if k == s.count { return true }
+        guard to > from else { return false }
+        @inline(__always) func folded(_ b: UInt8) -> UInt8 { b | (b < 0x80 ? 0x20 : 0) }
+        let last = folded(p[to - 1])
+        if last < 64 && streetSuffixLast.0 & (1 << UInt64(last)) == 0 { return false }
+        if last >= 64 && last < 128 && streetSuffixLast.1 & (1 << UInt64(last - 64)) == 0 { return false }
+        return streetSuffixBytes.withUnsafeBufferPointer { bytes in
+            streetSuffixEnds.withUnsafeBufferPointer { ends in
+                var start = 0
+                for end in ends {
+                    defer { start = end }
+                    let n = end - start
+                    guard to - from > n else { continue }
+                    if n == 0 { return true }
+                    guard bytes[end - 1] == last else { continue }
+                    var k = 0
+                    while k < n - 1 && folded(p[to - n + k]) == bytes[start + k] { k += 1 }
+                    if k == n - 1 { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Whether the word before `i` (one space back) is a capitalised word other than a common
@@ -532,12 +663,15 @@ struct NameScanner: Sendable {
         if j < 0 || p[j] == 10 {
             return signoffBefore(p, j) ? .signoff : nil
         }
+        var dottedWordStart: Int? = nil
         if p[j] == 46 || p[j] == 33 || p[j] == 63 {
             // A sentence end is no label; only a short abbreviation ("Dr.", "Sra.") may be.
             guard p[j] == 46, j >= 1, (isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80) else { return nil }
             var k = j - 1
-            while k >= 0 && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
-            if j - k > 9 { return nil }
+            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+            if j - k > dottedLimit { return nil }
+            // The word's letters and dots are read: the phrase below goes on from there.
+            dottedWordStart = k + 1
         }
         var colon = false
         if p[j] == 58 || p[j] == 61 {
@@ -549,11 +683,15 @@ struct NameScanner: Sendable {
         guard j >= 0 else { return nil }
         // Up to four words back, each tried as a phrase ending at j.
         let end = j + 1
-        var s = j
+        var s = dottedWordStart ?? j
         var words = 0
         while words < NameScanner.phraseWords {
             while s > 0 && (isLetterStart(p[s - 1]) || p[s - 1] & 0xC0 == 0x80 || p[s - 1] == 45 || p[s - 1] == 46) { s -= 1 }
             if !(isLetterStart(p[s]) || p[s] & 0xC0 == 0x80) { break }
+            // A word ending in a dot (a sentence's end, mostly) is evidence only as one of the
+            // few abbreviated salutations and honorifics ("Dr.", "Sra."): most are ruled out unread.
+            if words == 0 && !colon && p[end - 1] == 46
+                && !NameScanner.mayBe(p[s], end - s, first: dottedFirst, lengths: dottedLengths) { return nil }
             let cls = table.lookup(p, s, end)
             if colon && !cls.isDisjoint(with: [.label, .prefix]) { return .label }
             if !colon && !cls.isDisjoint(with: [.prefix, .signoff]) && (s == 0 || !isLetterStart(p[s - 1])) { return .prefix }
@@ -582,6 +720,9 @@ struct NameScanner: Sendable {
         // Skip at most one blank line.
         var blanks = 0
         while e >= 0 {
+            // No newline in the 49 bytes before `e`: the line is too long (the loop below
+            // would say so after 49 steps; eight bytes at a time here).
+            if e >= 49 && !NameScanner.hasNewline(p, from: e - 49, to: e) { return false }
             var s = e - 1
             while s >= 0 && p[s] != 10 {
                 if e - s > 48 { return false }    // a line this long is no sign-off
@@ -601,41 +742,84 @@ struct NameScanner: Sendable {
         return false
     }
 
-    /// Whether an e-mail address within 80 bytes after the name, on the same line, has a
-    /// local part containing one of the name's words (accents folded to ASCII).
-    func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: Slice<UnsafeBufferPointer<Token>>, from: Int) -> Bool {
-        let end = min(count, from + 80)
-        var at = from
-        while at < end && p[at] != 64 && p[at] != 10 { at += 1 }
-        guard at < end, p[at] == 64 else { return false }
-        var s = at - 1
-        while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }
-        guard at - s >= 3 else { return false }
-        var local = [UInt8]()
-        for k in s..<at { let b = p[k]; if (b &- 65) < 26 { local.append(b | 0x20) } else if (b &- 97) < 26 { local.append(b) } }
-        for w in words where !w.particle && !w.initial {
-            let (folded, exact) = NameScanner.asciiFold(p, w.start, w.end)
-            // Transliterations vary ("Шилов" shilov / schilow): compare their start only.
-            let needle = exact ? folded : Array(folded.prefix(4))
-            if needle.count >= 3 && NameScanner.contains(local, needle) { return true }
+    /// The first `@` or newline in `p[from..<to]`, or `to` (eight bytes at a time: the
+    /// zero-byte test of Bit Twiddling Hacks, whose lowest flagged byte is always a true one).
+    static func firstAtOrNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let a = x ^ 0x4040_4040_4040_4040, n = x ^ 0x0A0A_0A0A_0A0A_0A0A
+            let z = ((a &- ByteLanes.ones) & ~a | (n &- ByteLanes.ones) & ~n) & ByteLanes.high
+            if z != 0 { return i + z.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < to && p[i] != 64 && p[i] != 10 { i += 1 }
+        return i
+    }
+
+    /// Whether `p[from..<to]` holds a newline (eight bytes at a time: the zero-byte test of
+    /// Bit Twiddling Hacks on `x ^ 0x0a0a...`, exact as a test for any).
+    static func hasNewline(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Bool {
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            if (x &- ByteLanes.ones) & ~x & ByteLanes.high != 0 { return true }
+            i += 8
+        }
+        while i < to {
+            if p[i] == 10 { return true }
+            i += 1
         }
         return false
     }
 
+    /// Whether an e-mail address within 80 bytes after the name, on the same line, has a
+    /// local part containing one of the name's words (accents folded to ASCII).
+    func emailAgrees(_ p: UnsafePointer<UInt8>, _ count: Int, tokens words: Slice<UnsafeBufferPointer<Token>>, from: Int) -> Bool {
+        let end = min(count, from + 80)
+        let at = NameScanner.firstAtOrNewline(p, from: from, to: end)
+        guard at < end, p[at] == 64 else { return false }
+        var s = at - 1
+        while s > from && p[s - 1] != 32 && p[s - 1] != 60 && p[s - 1] != 58 && p[s - 1] != 44 && p[s - 1] != 59 && p[s - 1] != 34 && p[s - 1] != 40 && p[s - 1] != 61 { s -= 1 }
+        guard at - s >= 3 else { return false }
+        // The local part's letters, folded, and each name word's: on the stack (this runs for
+        // most names found, so no array is allocated).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: at - s) { localBuffer in
+            var n = 0
+            for k in s..<at {
+                let b = p[k]
+                if (b &- 65) < 26 { localBuffer[n] = b | 0x20; n += 1 } else if (b &- 97) < 26 { localBuffer[n] = b; n += 1 }
+            }
+            let local = UnsafeBufferPointer(rebasing: localBuffer[..<n])
+            for w in words where !w.particle && !w.initial {
+                // Each two-byte letter folds to at most three ASCII letters.
+                let agrees = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * (w.end - w.start) + 4) { folded -> Bool in
+                    let (length, exact) = NameScanner.asciiFold(p, w.start, w.end, into: folded)
+                    // Transliterations vary ("Шилов" shilov / schilow): compare their start only.
+                    let needle = UnsafeBufferPointer(rebasing: folded[..<(exact ? length : min(4, length))])
+                    return needle.count >= 3 && NameScanner.contains(local, needle)
+                }
+                if agrees { return true }
+            }
+            return false
+        }
+    }
+
     /// Lowercase ASCII letters of a word: accents dropped (é -> e, č -> c), Greek and
-    /// Cyrillic transliterated; `exact` is false when a transliteration was needed.
-    static func asciiFold(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> ([UInt8], exact: Bool) {
-        var out = [UInt8]()
+    /// Cyrillic transliterated; `exact` is false when a transliteration was needed. Writes
+    /// them to `out` (room for two bytes per byte of the word) and returns their count.
+    static func asciiFold(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (Int, exact: Bool) {
+        var n = 0
         var exact = true
         var i = from
         while i < to {
             let b = p[i]
-            if (b &- 65) < 26 { out.append(b | 0x20); i += 1; continue }
-            if (b &- 97) < 26 { out.append(b); i += 1; continue }
+            if (b &- 65) < 26 { out[n] = b | 0x20; n += 1; i += 1; continue }
+            if (b &- 97) < 26 { out[n] = b; n += 1; i += 1; continue }
             if b >= 0xC3 && b <= 0xD4 && i + 1 < to {
                 let cp = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
                 if let t = Transliteration.latin(cp) {
-                    out.append(contentsOf: t.utf8)
+                    for c in t.utf8 { out[n] = c; n += 1 }
                     if cp >= 0x370 { exact = false }
                 }
                 i += 2
@@ -643,13 +827,16 @@ struct NameScanner: Sendable {
             }
             i += 1
         }
-        return (out, exact)
+        return (n, exact)
     }
 
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
+    /// Whether `needle` occurs in `hay` (compared in place: no copy per position).
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
         for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
-            if Array(hay[s..<(s + needle.count)]) == needle { return true }
+            var k = 1
+            while k < needle.count && hay[s + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
         }
         return false
     }

@@ -21,13 +21,36 @@ struct WordClass: OptionSet, Sendable, Hashable {
 /// Every word and phrase of the name model in one open-addressing table, keyed by a 64-bit
 /// hash of the case-folded UTF-8 bytes (words are never compared: at a few thousand
 /// entries a 64-bit collision is out of reach). One probe tells all classes of a word.
-struct WordTable: Sendable {
+///
+/// `@unchecked Sendable`: the slots and the bitmap are written once, in `init`, and only
+/// read afterwards; `Storage` owns them and frees them with the last copy of the table.
+struct WordTable: @unchecked Sendable {
+    /// Owns the two buffers below (read through plain pointers: no bounds checks or
+    /// reference counting per lookup).
+    private final class Storage {
+        let slots: UnsafeMutablePointer<UInt64>
+        let present: UnsafeMutablePointer<UInt64>
+        let slotCount: Int
+        init(slotCount: Int) {
+            self.slotCount = slotCount
+            slots = .allocate(capacity: slotCount)
+            slots.initialize(repeating: 0, count: slotCount)
+            present = .allocate(capacity: WordTable.presentWords)
+            present.initialize(repeating: 0, count: WordTable.presentWords)
+        }
+        deinit {
+            slots.deallocate()
+            present.deallocate()
+        }
+    }
+    private let storage: Storage
     /// Slots of `hash with its low 16 bits replaced by the classes`, 0 when empty.
-    private var slots: [UInt64]
+    private let slots: UnsafeMutablePointer<UInt64>
     private let mask: Int
     /// One bit per value of 16 hash bits: a clear bit proves a word absent without touching
     /// `slots` (8 KiB, stays in the first-level cache).
-    private var present: [UInt64]
+    private let present: UnsafeMutablePointer<UInt64>
+    static let presentWords = 1024
     static let classBits: UInt64 = 0xFFFF
 
     init(_ entries: [(String, WordClass)]) {
@@ -39,8 +62,9 @@ struct WordTable: Sendable {
         }
         var cap = 16
         while cap * 2 < merged.count * 3 { cap <<= 1 }
-        slots = [UInt64](repeating: 0, count: cap)
-        present = [UInt64](repeating: 0, count: 1024)
+        storage = Storage(slotCount: cap)
+        slots = storage.slots
+        present = storage.present
         mask = cap - 1
         for (h, v) in merged {
             var i = Int(truncatingIfNeeded: h >> 16) & mask
@@ -58,21 +82,23 @@ struct WordTable: Sendable {
         lookup(hash: WordTable.hash(p, from, to, readable: readable))
     }
 
+    /// The bitmap test inline (most words stop there), the probe of the slots out of line.
     @inline(__always)
     func lookup(hash full: UInt64) -> WordClass {
         let h = full & ~WordTable.classBits
         let bit = Int(truncatingIfNeeded: h >> 48)
-        return present.withUnsafeBufferPointer { pr -> WordClass in
-            guard pr[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return [] }
-            return slots.withUnsafeBufferPointer { sl -> WordClass in
-                var i = Int(truncatingIfNeeded: h >> 16) & mask
-                while true {
-                    let k = sl[i]
-                    if k & ~WordTable.classBits == h { return WordClass(rawValue: UInt32(k & WordTable.classBits)) }
-                    if k == 0 { return [] }
-                    i = (i + 1) & mask
-                }
-            }
+        guard present[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return [] }
+        return probe(h)
+    }
+
+    @inline(never)
+    private func probe(_ h: UInt64) -> WordClass {
+        var i = Int(truncatingIfNeeded: h >> 16) & mask
+        while true {
+            let k = slots[i]
+            if k & ~WordTable.classBits == h { return WordClass(rawValue: UInt32(k & WordTable.classBits)) }
+            if k == 0 { return [] }
+            i = (i + 1) & mask
         }
     }
 
@@ -179,10 +205,16 @@ struct WordTable: Sendable {
     @inline(__always)
     static func isCapital(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = p[i]
-        if b >= 65 && b <= 90 { return true }
+        if b &- 65 < 26 { return true }
         guard b >= 0xC3 && b <= 0xD0 && i + 1 < end else { return false }
-        let c = p[i + 1]
-        let folded = foldPair(b, c)
-        return folded != (b, c)
+        // Latin-1 (most accented letters in these languages) inline: À..Þ but not ×.
+        if b == 0xC3 { let c = p[i + 1]; return c >= 0x80 && c <= 0x9E && c != 0x97 }
+        return isCapitalPair(b, p[i + 1])
+    }
+
+    /// Whether a two-byte character is a capital (its folded form differs).
+    @inline(never)
+    static func isCapitalPair(_ b: UInt8, _ c: UInt8) -> Bool {
+        foldPair(b, c) != (b, c)
     }
 }
