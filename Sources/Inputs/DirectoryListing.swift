@@ -18,9 +18,53 @@ struct DirectoryListing {
 
     /// Reads every name of the directory open at `fd` (except `.` and `..`).
     ///
-    /// The descriptor stays open and usable; a `dup` of it is read and closed. On a
-    /// failure midway the names read so far are kept and the errno is returned.
+    /// The descriptor stays open and usable for `*at` calls. Read with `getdents64` into a
+    /// 64 KiB buffer from offset 0 (no `dup`, `fdopendir` or `closedir` per directory), or
+    /// through `readdir` on a duplicate where `getdents64` cannot be found. On a failure
+    /// midway the names read so far are kept and the errno is returned.
     static func read(fd: Int32) -> (DirectoryListing, errno: Int32?) {
+        guard let getdents = getdents64Function else { return readThroughDirStream(fd: fd) }
+        var listing = DirectoryListing()
+        guard lseek(fd, 0, SEEK_SET) >= 0 else { return (listing, errno) }
+        var failure: Int32?
+        let bufferSize = 64 << 10
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 8)
+        defer { buffer.deallocate() }
+        // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name.
+        while true {
+            let n = getdents(fd, buffer, bufferSize)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 { break }
+            listing.blob.reserveCapacity(listing.blob.count + n)
+            var at = 0
+            while at < n {
+                let record = buffer + at
+                let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                guard length > 19 else { break }
+                let name = (record + 19).assumingMemoryBound(to: UInt8.self)
+                let nameLength = strnlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), length - 19)
+                at += length
+                if name[0] == UInt8(ascii: ".") && (nameLength == 1 || (nameLength == 2 && name[1] == UInt8(ascii: "."))) { continue }
+                listing.append(UnsafeBufferPointer(start: name, count: nameLength))
+            }
+        }
+        listing.sort()
+        return (listing, failure)
+    }
+
+    /// `getdents64`, looked up at run time: Swift's Glibc module does not declare it.
+    private typealias GetdentsFunction = @convention(c) (Int32, UnsafeMutableRawPointer, Int) -> Int
+    private static let getdents64Function: GetdentsFunction? = {
+        guard let symbol = dlsym(nil, "getdents64") else { return nil }
+        return unsafeBitCast(symbol, to: GetdentsFunction.self)
+    }()
+
+    /// The portable way: `readdir` on a duplicate of `fd`.
+    static func readThroughDirStream(fd: Int32) -> (DirectoryListing, errno: Int32?) {
         var listing = DirectoryListing()
         let copy = dup(fd)
         guard copy >= 0 else { return (listing, errno) }
@@ -30,6 +74,7 @@ struct DirectoryListing {
             return (listing, code)
         }
         defer { closedir(dir) }
+        rewinddir(dir) // the duplicate shares the descriptor's offset
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         var failure: Int32?
         while true {

@@ -104,12 +104,38 @@ final class DirectoryLookAhead: @unchecked Sendable {
                 if let i = pending.lastIndex(of: id) { pending.remove(at: i) }
                 return nil
             case .running:
-                condition.wait()
+                // Rather than wait idle, list the next pending directory meanwhile.
+                if !runNextPending() { condition.wait() }
             case .done(let listed):
                 jobs[id] = nil
                 return listed
             }
         }
+    }
+
+    /// Takes the pending job the walk reaches first, lists it with the lock released, and
+    /// records the result; false when nothing is pending. Called with the lock held, by the
+    /// helper and by a walker that would otherwise wait.
+    private func runNextPending() -> Bool {
+        guard !pending.isEmpty else { return false }
+        // The pending job the walk reaches first: the next directory it enters, or one of
+        // that directory's own subdirectories.
+        var first = 0
+        for i in 1..<pending.count where jobs[pending[i]]!.key.lexicographicallyPrecedes(jobs[pending[first]]!.key) { first = i }
+        let id = pending.remove(at: first)
+        guard let job = jobs[id], case .pending(let parentFD, let name) = job.state else { return true }
+        jobs[id]?.state = .running
+        condition.unlock()
+        let listed = list(parentFD: parentFD.fd, name: name, expected: id)
+        condition.lock()
+        if jobs[id]?.discarded ?? true {
+            if let fd = listed?.fd { close(fd) }
+            jobs[id] = nil
+        } else {
+            jobs[id]?.state = .done(listed)
+        }
+        condition.broadcast()
+        return true
     }
 
     /// Drops what is still held for children of `parent` (the walk left it).
@@ -157,23 +183,7 @@ final class DirectoryLookAhead: @unchecked Sendable {
                 helperWaiting = false
             }
             if stopping && pending.isEmpty { break }
-            // The pending job the walk reaches first: the next directory it enters, or one
-            // of that directory's own subdirectories.
-            var first = 0
-            for i in 1..<pending.count where jobs[pending[i]]!.key.lexicographicallyPrecedes(jobs[pending[first]]!.key) { first = i }
-            let id = pending.remove(at: first)
-            guard let job = jobs[id], case .pending(let parentFD, let name) = job.state else { continue }
-            jobs[id]?.state = .running
-            condition.unlock()
-            let listed = list(parentFD: parentFD.fd, name: name, expected: id)
-            condition.lock()
-            if jobs[id]?.discarded ?? true {
-                if let fd = listed?.fd { close(fd) }
-                jobs[id] = nil
-            } else {
-                jobs[id]?.state = .done(listed)
-            }
-            condition.broadcast()
+            _ = runNextPending()
         }
         condition.unlock()
     }
