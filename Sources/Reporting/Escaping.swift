@@ -12,9 +12,16 @@ public enum Escaping {
     /// controls, DEL, U+2028 and U+2029), which go through it.
     public static func appendJSON(_ s: String, to out: inout [UInt8]) {
         let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
-            for (k, b) in buf.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F
-                || (b == 0xE2 && k + 2 < buf.count && buf[k + 1] == 0x80 && (buf[k + 2] == 0xA8 || buf[k + 2] == 0xA9)) {
-                return false
+            // One table load per byte; only a flagged byte (control, quote, backslash, DEL,
+            // or 0xE2, which may start U+2028/U+2029) is looked at further.
+            var k = 0
+            while k < buf.count {
+                let b = buf[k]
+                if jsonFlag[Int(b)] != 0 {
+                    if b != 0xE2 { return false }
+                    if k + 2 < buf.count && buf[k + 1] == 0x80 && (buf[k + 2] == 0xA8 || buf[k + 2] == 0xA9) { return false }
+                }
+                k += 1
             }
             out.append(0x22)
             out.append(contentsOf: buf)
@@ -22,6 +29,39 @@ public enum Escaping {
             return true
         }
         if copied != true { out.append(contentsOf: jsonSlow(s).utf8) }
+    }
+
+    /// Bytes `appendJSON` must look at: controls, `"`, `\\`, DEL, and 0xE2.
+    private static let jsonFlag: [UInt8] = (0..<256).map { b in
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 ? 1 : 0
+    }
+
+    /// Appends the decimal digits of `n` (no allocation).
+    public static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        var v = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[19 - count] = UInt8(0x30 + v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
+        }
+    }
+
+    /// Appends a confidence with two decimals (as `formatConfidence`).
+    public static func appendConfidence(_ c: Double, to out: inout [UInt8]) {
+        let hundredths = Int((c * 100).rounded())
+        appendDecimal(hundredths / 100, to: &out)
+        let frac = abs(hundredths % 100)
+        out.append(0x2E)
+        out.append(UInt8(0x30 + frac / 10))
+        out.append(UInt8(0x30 + frac % 10))
     }
 
     static func jsonSlow(_ s: String) -> String {

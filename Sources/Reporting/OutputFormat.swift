@@ -37,9 +37,9 @@ extension Finding {
         key(",\"kind\":"); Escaping.appendJSON(kind, to: &out)
         key(",\"detector\":"); Escaping.appendJSON(detector, to: &out)
         key(",\"category\":"); Escaping.appendJSON(category, to: &out)
-        key(",\"confidence\":"); out.append(contentsOf: formatConfidence(confidence).utf8)
-        key(",\"line\":"); out.append(contentsOf: String(line).utf8)
-        if let page { key(",\"page\":"); out.append(contentsOf: String(page).utf8) }
+        key(",\"confidence\":"); Escaping.appendConfidence(confidence, to: &out)
+        key(",\"line\":"); Escaping.appendDecimal(line, to: &out)
+        if let page { key(",\"page\":"); Escaping.appendDecimal(page, to: &out) }
         key(",\"masked\":"); Escaping.appendJSON(masked, to: &out)
         key(",\"fingerprint\":"); Escaping.appendJSON(fingerprint, to: &out)
         if reveal { key(",\"value\":"); Escaping.appendJSON(value, to: &out) }

@@ -9,14 +9,18 @@ final class DetectorMatcher: TextMatcher {
     private let detector: Detector
     private let fingerprinter: Fingerprinter
     private let scratch: DetectorScratch
-    private let rules: [Rule]
+    /// Kind, id and category of each rule (copying a whole `Rule` per finding retained every
+    /// one of its fields).
+    private let kinds: [String], ids: [String], categories: [String]
     private var fingerprints = FingerprintCache()
 
     init(detector: Detector, fingerprinter: Fingerprinter) {
         self.detector = detector
         self.fingerprinter = fingerprinter
         scratch = DetectorScratch(for: detector)
-        rules = detector.ruleList
+        kinds = detector.ruleList.map(\.kind)
+        ids = detector.ruleList.map(\.id)
+        categories = detector.ruleList.map(\.category)
     }
 
     func match(_ chunk: TextChunk, location: String, into findings: inout [Finding]) -> Bool {
@@ -34,10 +38,10 @@ final class DetectorMatcher: TextMatcher {
 
     private func finding(_ hit: Hit, location: String) -> Finding {
         let fingerprint = fingerprints.fingerprint(hit.value, with: fingerprinter)
-        let rule = rules[hit.ruleIndex]
-        return Finding(location: location, kind: rule.kind, detector: rule.id, category: rule.category,
+        let r = hit.ruleIndex
+        return Finding(location: location, kind: kinds[r], detector: ids[r], category: categories[r],
                        confidence: hit.confidence, line: hit.line,
-                       masked: Masker.mask(hit.value, kind: rule.kind),
+                       masked: Masker.mask(hit.value, kind: kinds[r]),
                        fingerprint: fingerprint, value: hit.value)
     }
 

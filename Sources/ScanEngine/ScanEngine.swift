@@ -81,9 +81,12 @@ public final class ScanEngine: @unchecked Sendable {
             batch.removeAll(keepingCapacity: true)
             batchBytes = 0
         }
+        // Whether the run must stop (inventory failure, no detector) is asked when a batch is
+        // handed over and at each status, not per file: both answers take a lock the workers
+        // also hold.
+        func mustStop() -> Bool { observer?.stopRequested == true || stopped }
         while let event = walker.next() {
             observer?.walked(event)
-            if observer?.stopRequested == true || stopped { walkStopped = true; break }
             switch event {
             case .file(let file):
                 progress.walked(bytes: file.size)
@@ -93,14 +96,17 @@ public final class ScanEngine: @unchecked Sendable {
                 batch.append(file)
                 batchBytes += file.size
                 if batch.count >= ScanEngine.batchCount || batchBytes >= ScanEngine.batchBytes
-                    || DispatchTime.now().uptimeNanoseconds - batchStarted.uptimeNanoseconds >= ScanEngine.batchDelayNs {
+                    || (batch.count & 7 == 0 && DispatchTime.now().uptimeNanoseconds - batchStarted.uptimeNanoseconds >= ScanEngine.batchDelayNs) {
+                    if mustStop() { walkStopped = true; break }
                     flush()
                 }
             case .status(let path, let status):
+                if mustStop() { walkStopped = true; break }
                 deliver(ObjectResult(location: path, status: status), findings: [], sink: sink)
             }
+            if walkStopped { break }
         }
-        flush()
+        if walkStopped { batch.removeAll() } else { flush() }
         progress.walkFinished()
         if !walkStopped { observer?.walkFinished() }
         queue.close()
