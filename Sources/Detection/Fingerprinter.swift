@@ -27,13 +27,31 @@ public struct Fingerprinter: @unchecked Sendable {
     }
 
     /// `hmac-sha256:<64 hex>` of the value.
+    ///
+    /// Hashes the value's UTF-8 in place and writes the text straight into the string's
+    /// storage: one allocation per fingerprint (there is one per finding not in the cache).
     public func fingerprint(_ value: String) -> String {
         var i = inner
-        i.update(data: Array(value.utf8))
+        var value = value
+        value.withUTF8 { i.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         var o = outer
-        o.update(data: Array(i.finalize()))
-        return "hmac-sha256:" + Fingerprinter.hex(Array(o.finalize()))
+        i.finalize().withUnsafeBytes { o.update(bufferPointer: $0) }
+        let digest = o.finalize()
+        return digest.withUnsafeBytes { d in
+            String(unsafeUninitializedCapacity: Fingerprinter.prefix.count + 2 * d.count) { out in
+                for (k, b) in Fingerprinter.prefix.enumerated() { out[k] = b }
+                var at = Fingerprinter.prefix.count
+                for b in d {
+                    out[at] = Fingerprinter.digits[Int(b >> 4)]
+                    out[at + 1] = Fingerprinter.digits[Int(b & 15)]
+                    at += 2
+                }
+                return at
+            }
+        }
     }
+
+    static let prefix = Array("hmac-sha256:".utf8)
 
     static let digits = Array("0123456789abcdef".utf8)
 
@@ -55,8 +73,9 @@ public struct FingerprintCache {
     private var entries: [String: String] = [:]
     private let capacity: Int
 
-    /// Creates an empty cache holding at most `capacity` values.
-    public init(capacity: Int = 8192) {
+    /// Creates an empty cache holding at most `capacity` values (about 150 bytes each: the
+    /// person names of a large share run to tens of thousands).
+    public init(capacity: Int = 65536) {
         self.capacity = capacity
         entries.reserveCapacity(capacity)
     }
