@@ -67,25 +67,80 @@ public struct Fingerprinter: @unchecked Sendable {
 }
 
 /// One worker's memory of recent fingerprints: names and addresses repeat within and
-/// across files, and a dictionary probe costs far less than two SHA-256 runs. Bounded:
-/// it starts afresh when full.
+/// across files, and a table probe costs far less than two SHA-256 runs. Bounded: it
+/// starts afresh when full.
+///
+/// An open-addressing table keyed by a 64-bit hash of the value's bytes (multiply-mix, 8
+/// bytes at a time), compared in full on a hash match: per finding it is cheaper than a
+/// `Dictionary` keyed by `String`, whose SipHash dominated the lookups.
 public struct FingerprintCache {
-    private var entries: [String: String] = [:]
+    private var hashes: [UInt64]
+    private var keys: [String]
+    private var values: [String]
+    private var used = 0
     private let capacity: Int
+    private let mask: Int
 
     /// Creates an empty cache holding at most `capacity` values (about 150 bytes each: the
     /// person names of a large share run to tens of thousands).
     public init(capacity: Int = 65536) {
         self.capacity = capacity
-        entries.reserveCapacity(capacity)
+        var slots = 16
+        while slots < capacity * 2 { slots <<= 1 }
+        mask = slots - 1
+        hashes = [UInt64](repeating: 0, count: slots)
+        keys = [String](repeating: "", count: slots)
+        values = [String](repeating: "", count: slots)
     }
 
     /// The fingerprint of `value` under `fingerprinter`.
     public mutating func fingerprint(_ value: String, with fingerprinter: Fingerprinter) -> String {
-        if let known = entries[value] { return known }
+        var v = value
+        // 0 marks an empty slot.
+        let h = v.withUTF8 { FingerprintCache.hash($0) } | 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while hashes[i] != 0 {
+            if hashes[i] == h && keys[i] == value { return values[i] }
+            i = (i + 1) & mask
+        }
         let f = fingerprinter.fingerprint(value)
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[value] = f
+        if used >= capacity {
+            for k in 0..<hashes.count { hashes[k] = 0 }
+            keys = [String](repeating: "", count: hashes.count)
+            values = [String](repeating: "", count: hashes.count)
+            used = 0
+            i = Int(truncatingIfNeeded: h) & mask
+        }
+        hashes[i] = h
+        keys[i] = value
+        values[i] = f
+        used += 1
         return f
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(base[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h ^= tail
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
     }
 }

@@ -215,10 +215,7 @@ public final class ScanEngine: @unchecked Sendable {
         guard sinkError == nil else { return }
         do {
             for (result, findings) in results {
-                for f in findings {
-                    summary.findingsByKind[f.kind, default: 0] += 1
-                    try sink.write(f)
-                }
+                try write(findings, to: sink)
                 summary.add(result)
                 try sink.objectDone(result)
             }
@@ -227,15 +224,28 @@ public final class ScanEngine: @unchecked Sendable {
         }
     }
 
+    /// Writes findings and counts them by kind (runs of one kind counted once: a dictionary
+    /// update per finding showed in profiles). Called with `lock` held.
+    private func write(_ findings: [Finding], to sink: FindingSink) throws {
+        var i = 0
+        while i < findings.count {
+            let kind = findings[i].kind
+            var j = i
+            while j < findings.count && findings[j].kind == kind {
+                try sink.write(findings[j])
+                j += 1
+            }
+            summary.findingsByKind[kind, default: 0] += j - i
+            i = j
+        }
+    }
+
     func deliver(_ result: ObjectResult?, findings: [Finding], sink: FindingSink) {
         lock.lock()
         defer { lock.unlock() }
         guard sinkError == nil else { return }
         do {
-            for f in findings {
-                summary.findingsByKind[f.kind, default: 0] += 1
-                try sink.write(f)
-            }
+            try write(findings, to: sink)
             if let result {
                 summary.add(result)
                 try sink.objectDone(result)
