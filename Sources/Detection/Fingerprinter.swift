@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ScanCore
 
 /// Keyed fingerprints (HMAC-SHA256) of normalised values.
 ///
@@ -97,7 +98,7 @@ public struct FingerprintCache {
     public mutating func fingerprint(_ value: String, with fingerprinter: Fingerprinter) -> String {
         var v = value
         // 0 marks an empty slot.
-        let h = v.withUTF8 { FingerprintCache.hash($0) } | 1
+        let h = v.withUTF8 { ByteHash.hash64($0) } | 1
         var i = Int(truncatingIfNeeded: h) & mask
         while hashes[i] != 0 {
             if hashes[i] == h && keys[i] == value { return values[i] }
@@ -118,29 +119,4 @@ public struct FingerprintCache {
         return f
     }
 
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h ^= tail
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
-    }
 }

@@ -150,12 +150,7 @@ public final class InventoryStore: @unchecked Sendable {
                 for (n, root) in roots.enumerated() {
                     try statement.setArguments([root])
                     defer { sqlite3_reset(raw) }
-                    while true {
-                        let rc = sqlite3_step(raw)
-                        if rc == SQLITE_DONE { break }
-                        guard rc == SQLITE_ROW else {
-                            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                        }
+                    while try RawColumns.step(raw, db) {
                         let bits = sqlite3_column_int64(raw, 7)
                         index.append(id: sqlite3_column_int64(raw, 0), location: RawColumns.bytes(raw, 1), root: n,
                                      device: sqlite3_column_int64(raw, 2), inode: sqlite3_column_int64(raw, 3),
@@ -214,12 +209,7 @@ public final class InventoryStore: @unchecked Sendable {
                 for root in roots {
                     try statement.setArguments([root])
                     defer { sqlite3_reset(raw) }
-                    while true {
-                        let rc = sqlite3_step(raw)
-                        if rc == SQLITE_DONE { break }
-                        guard rc == SQLITE_ROW else {
-                            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                        }
+                    while try RawColumns.step(raw, db) {
                         n += 1
                         if n > limit { return nil }
                         out[sqlite3_column_int64(raw, 0), default: []].append(StoredFinding(
@@ -337,6 +327,14 @@ enum Clock {
 
 /// Column reads on a stepped SQLite statement (for the per-run bulk loads).
 enum RawColumns {
+    /// Steps the statement: true for a row, false when done; throws the database's error.
+    static func step(_ s: OpaquePointer, _ db: Database) throws -> Bool {
+        let rc = sqlite3_step(s)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+
     static func int64(_ s: OpaquePointer, _ i: Int32) -> Int64? {
         sqlite3_column_type(s, i) == SQLITE_NULL ? nil : sqlite3_column_int64(s, i)
     }

@@ -1,4 +1,5 @@
 import Glibc
+import ScanCore
 
 /// The objects an inventory knows under a run's roots, loaded once at the start of the run
 /// and looked up once per walked file.
@@ -197,32 +198,6 @@ public final class KnownObjectIndex: @unchecked Sendable {
     /// Whether the walk met record `n` (read after the walk).
     public func wasSeen(_ n: Int) -> Bool { seen![n] != 0 }
 
-    /// A 64-bit hash of a location's bytes (8 bytes at a time, then a final mix).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift += 8
-            i += 1
-        }
-        // Final mix (the 64-bit finaliser of MurmurHash3): every input bit reaches the
-        // low bits, which pick the slot.
-        h ^= tail
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
-    }
+    /// A 64-bit hash of a location's bytes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.hash64(bytes) }
 }

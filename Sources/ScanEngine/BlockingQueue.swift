@@ -34,19 +34,6 @@ final class BlockingQueue<Element>: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    /// Adds an element, waiting while the queue is full.
-    func push(_ element: Element) {
-        pthread_mutex_lock(mutex)
-        while items.count - head >= capacity {
-            waitingProducers += 1
-            pthread_cond_wait(notFull, mutex)
-            waitingProducers -= 1
-        }
-        items.append(element)
-        if waitingConsumers > 0 { pthread_cond_signal(notEmpty) }
-        pthread_mutex_unlock(mutex)
-    }
-
     /// Adds several elements at once (one wake-up), waiting while the queue is full.
     func push(contentsOf elements: [Element]) {
         guard !elements.isEmpty else { return }
@@ -99,24 +86,4 @@ final class BlockingQueue<Element>: @unchecked Sendable {
         return out
     }
 
-    /// The next element, or nil once closed and drained.
-    func pop() -> Element? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while head == items.count && !closed {
-            waitingConsumers += 1
-            pthread_cond_wait(notEmpty, mutex)
-            waitingConsumers -= 1
-        }
-        guard head < items.count else { return nil }
-        let e = items[head]!
-        items[head] = nil
-        head += 1
-        if head > 4096 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        if waitingProducers > 0 { pthread_cond_signal(notFull) }
-        return e
-    }
 }

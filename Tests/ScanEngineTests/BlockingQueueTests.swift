@@ -15,7 +15,7 @@ final class BlockingQueueTests: XCTestCase {
         XCTAssertEqual(q.pop(maxCount: 10, maxWeight: 100, weight: weight), [500], "a heavy element goes alone")
         XCTAssertEqual(q.pop(maxCount: 10, maxWeight: 100, weight: weight), [10, 10])
         XCTAssertEqual(q.pop(maxCount: 10, maxWeight: 100, weight: weight), [], "closed and drained")
-        XCTAssertNil(q.pop())
+        XCTAssertEqual(q.pop(maxCount: 10, maxWeight: 100, weight: weight), [], "and stays so")
     }
 
     func testEveryElementReachesExactlyOneConsumerInOrderPerProducerBatch() {
