@@ -41,9 +41,9 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     private var pending: [ObjectRecord] = []
     private var lastFlush = Date()
     private var failure: InventoryError?
-    private var seenCount: [String: Int] = [:]
-    /// Files walked per root (index in `roots`; the last slot: under none).
-    private var walkedFiles: [Int]
+    /// Objects walked per root (index in `roots`; the last slot: under none). Only the
+    /// walker thread counts; `finish` reads the counts after the walk.
+    private var walkedObjects: [Int]
     private var rootErrors: [String: String] = [:]
     private var unwalked: [String: [String]] = [:]
     private var walkComplete = false
@@ -78,7 +78,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         }
         self.rootPrefixes = normalizedRoots.map { $0 == "/" ? "/" : $0 + "/" }
         self.rootPrefixBytes = rootPrefixes.map { Array($0.utf8) }
-        self.walkedFiles = [Int](repeating: 0, count: roots.count + 1)
+        self.walkedObjects = [Int](repeating: 0, count: roots.count + 1)
         self.startNs = startNs
         self.options = options
         // Test hook (documented in the README): abort inside the named file, after it is
@@ -127,8 +127,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     public func walked(_ event: WalkEvent) {
         switch event {
         case .file(let f):
-            // Only the walker thread calls this; `finish` reads the counts after the walk.
-            walkedFiles[rootIndex(of: f.path)] += 1
+            walkedObjects[rootIndex(of: f.path)] += 1
         case .status(let path, let status):
             let r = root(of: path)
             let known = knownState()?.index
@@ -137,7 +136,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
                 if case .error = status { rootErrors[r] = status.description }
                 if case .skipped = status { rootErrors[r] = status.description }
             } else {
-                seenCount[r, default: 0] += 1
+                walkedObjects[rootIndex(of: path)] += 1
                 if let known, let n = known.find(path) { known.markSeen(n) }
                 unwalked[r, default: []].append(path)
                 pending.append(ObjectRecord(location: path, root: r, status: status, findings: []))
@@ -329,8 +328,8 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
         _ = knownState() // records the failure when the objects could not be read
         lock.lock()
         let failure = self.failure, complete = walkComplete
-        var seenCount = self.seenCount
-        for (i, r) in roots.enumerated() { seenCount[r, default: 0] += walkedFiles[i] }
+        var seenCount: [String: Int] = [:]
+        for (i, r) in roots.enumerated() { seenCount[r, default: 0] += walkedObjects[i] }
         let outcomes = roots.map { r in
             RootOutcome(root: r, device: rootIDs[r]?.0, inode: rootIDs[r]?.1, walkComplete: complete, error: rootErrors[r],
                         unwalked: unwalked[r] ?? [], seenCount: seenCount[r] ?? 0)
