@@ -48,8 +48,7 @@ struct DirectoryListing {
                 let name = (record + 19).assumingMemoryBound(to: UInt8.self)
                 let nameLength = strnlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), length - 19)
                 at += length
-                if name[0] == UInt8(ascii: ".") && (nameLength == 1 || (nameLength == 2 && name[1] == UInt8(ascii: "."))) { continue }
-                listing.append(UnsafeBufferPointer(start: name, count: nameLength))
+                listing.appendUnlessDots(UnsafeBufferPointer(start: name, count: nameLength))
             }
         }
         listing.sort()
@@ -85,11 +84,16 @@ struct DirectoryListing {
             }
             let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
             let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-            if name[0] == UInt8(ascii: ".") && (length == 1 || (length == 2 && name[1] == UInt8(ascii: "."))) { continue }
-            listing.append(UnsafeBufferPointer(start: name, count: length))
+            listing.appendUnlessDots(UnsafeBufferPointer(start: name, count: length))
         }
         listing.sort()
         return (listing, failure)
+    }
+
+    /// Adds a name unless it is `.` or `..`.
+    mutating func appendUnlessDots(_ name: UnsafeBufferPointer<UInt8>) {
+        if name[0] == UInt8(ascii: ".") && (name.count == 1 || (name.count == 2 && name[1] == UInt8(ascii: "."))) { return }
+        append(name)
     }
 
     /// Adds a name (unsorted until `sort()`).
