@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CPFF", pkgConfig: "libpff", providers: [.apt(["libpff-dev", "libbfio-dev"])]),
+        // Header-only byte classifiers (SSE2 on x86-64) for the scanning loops.
+        .systemLibrary(name: "CByteScan"),
 
         // Thin safe wrappers over the C modules.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "Validators"),
         .target(name: "PatternCatalog", dependencies: ["ScanCore", "Validators", .product(name: "Yams", package: "Yams")]),
         .target(name: "Detection", dependencies: [
-            "ScanCore", "PCRE2", "Validators", "PatternCatalog",
+            "ScanCore", "PCRE2", "Validators", "PatternCatalog", "CByteScan",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: [
             // The hot loop works on raw pointers and per-worker scratch; dynamic exclusivity

@@ -1,3 +1,4 @@
+import CByteScan
 import PatternCatalog
 
 /// Finds person names in text by words, not by regular expression: every capitalised word
@@ -136,11 +137,13 @@ struct NameScanner: Sendable {
     func scan(_ p: UnsafePointer<UInt8>, count: Int, from: Int, to: Int, tokens: inout TokenRun, into out: inout [Found]) {
         var i = from
         while i < to {
-            if i + 8 <= to {
-                // Eight bytes at a time: jump to the first capital A-Z or non-ASCII byte.
-                let flags = NameScanner.candidates(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                if flags == 0 { i += 8; continue }
-                i += flags.trailingZeroBitCount >> 3
+            if i + 17 <= count {
+                // Sixteen bytes at a time: jump to the first byte that can start a capital
+                // (A-Z, a Latin-1 capital, a lead of the other two-byte capitals).
+                var flags = trawl_capital_starts16(p + i)
+                if to - i < 16 { flags &= (1 << UInt32(to - i)) &- 1 }
+                if flags == 0 { i += 16; continue }
+                i += flags.trailingZeroBitCount
             }
             let b = p[i]
             // A capital starts with ASCII A-Z or a two-byte lead.
@@ -158,18 +161,6 @@ struct NameScanner: Sendable {
             let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
-    }
-
-    /// The high bit of each byte of `x` that can start a capital: every byte whose low seven
-    /// bits lie in 0x41...0x5A, that is A-Z (0x41...0x5A) and the two-byte leads
-    /// 0xC1...0xDA, a superset of the leads 0xC3...0xD0 of capitals ("hasbetween" of Bit
-    /// Twiddling Hacks on the low seven bits, without the test of the high bit: the caller
-    /// checks the byte found). Continuation bytes and small letters are skipped eight at a
-    /// time.
-    @inline(__always)
-    static func candidates(_ x: UInt64) -> UInt64 {
-        let low7 = x & (ByteLanes.ones &* 127)
-        return ((ByteLanes.ones &* (127 + 0x5B)) &- low7) & (low7 &+ ByteLanes.ones &* (127 - 0x40)) & ByteLanes.high
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,

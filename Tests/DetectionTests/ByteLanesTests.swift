@@ -1,3 +1,4 @@
+import CByteScan
 import XCTest
 @testable import Detection
 
@@ -19,35 +20,28 @@ final class ByteLanesTests: XCTestCase {
         }
     }
 
-    func testNameCandidatesAreCapitalsAndTwoByteLeads() {
-        let text = Array("aZ\u{00C9}\u{00E9}Ж x.Ab".utf8)   // a Z É é Ж space x . A b
-        var bytes = [UInt8](repeating: 0x20, count: 8)
-        for (k, b) in text.prefix(8).enumerated() { bytes[k] = b }
-        let x = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        let flags = NameScanner.candidates(x)
-        let lanes = (0..<8).filter { flags & (0x80 << UInt64(8 * $0)) != 0 }
-        // Z (1), the lead of É (2), the lead of é (4: C3 is a lead for both), the lead of Ж (6).
-        XCTAssertEqual(lanes, [1, 2, 4, 6])
-    }
-
-    /// The candidate test may flag more bytes than the scanner starts at (it checks the byte
-    /// found), but never fewer: every ASCII capital and every lead 0xC3...0xD0 is flagged, and
-    /// small ASCII letters, spaces and continuation bytes never are.
-    func testNameCandidatesCoverEveryCapitalLeadAndSkipSmallLettersAndContinuations() {
-        for byte in 0...255 {
-            for lane in 0..<8 {
-                var x = UInt64(0x2020_2020_2020_2020)
-                x &= ~(0xFF << UInt64(8 * lane))
-                x |= UInt64(byte) << UInt64(8 * lane)
-                let flagged = NameScanner.candidates(x) & (0x80 << UInt64(8 * lane)) != 0
-                if (0x41...0x5A).contains(byte) || (0xC3...0xD0).contains(byte) {
-                    XCTAssertTrue(flagged, "byte \(byte) lane \(lane)")
+    /// The sixteen-byte capital classifier against the scalar rule, for every byte pair at
+    /// every lane: A-Z, the leads 0xC4...0xD0, and 0xC3 before 0x80...0x9E are flagged; no
+    /// other lane is (the filler, `a`, never is).
+    func testCapitalStartsMatchTheScalarRuleForEveryPairAndLane() {
+        func expected(_ b: UInt8, _ c: UInt8) -> Bool {
+            (0x41...0x5A).contains(b) || (0xC4...0xD0).contains(b) || (b == 0xC3 && (0x80...0x9E).contains(c))
+        }
+        var buffer = [UInt8](repeating: 0x61, count: 17)
+        for lane in 0..<16 {
+            for b in 0...255 {
+                for c in 0...255 {
+                    buffer[lane] = UInt8(b)
+                    buffer[lane + 1] = UInt8(c)
+                    let flags = buffer.withUnsafeBufferPointer { trawl_capital_starts16($0.baseAddress!) }
+                    var want: UInt32 = expected(UInt8(b), UInt8(c)) ? 1 << UInt32(lane) : 0
+                    // The second byte is itself a lane (unless it is the seventeenth byte).
+                    if lane + 1 < 16 && expected(UInt8(c), 0x61) { want |= 1 << UInt32(lane + 1) }
+                    if flags != want { XCTFail("lane \(lane) bytes \(b) \(c): \(String(flags, radix: 2))"); return }
                 }
-                if (0x61...0x7A).contains(byte) || (0x80...0xBF).contains(byte) || byte == 0x20 || byte < 0x41 {
-                    XCTAssertFalse(flagged, "byte \(byte) lane \(lane)")
-                }
-                XCTAssertEqual(NameScanner.candidates(x) & ~(0x80 << UInt64(8 * lane)), 0, "only the changed lane")
             }
+            buffer[lane] = 0x61
+            buffer[lane + 1] = 0x61
         }
     }
 

@@ -81,6 +81,15 @@ final class NameScannerTests: XCTestCase {
         }
     }
 
+    /// The capital search reads sixteen bytes at a time: a name is found wherever it falls
+    /// against those blocks (first byte, straddling two, in the last bytes read one by one).
+    func testNamesAreFoundAtEveryOffsetAgainstTheSearchBlocks() {
+        for pad in 0..<40 {
+            let text = String(repeating: "x", count: pad) + " Dear Émilie Dubois, thanks.\nBest regards,\nŁukasz Nowak"
+            XCTAssertEqual(names(text), ["Émilie Dubois", "Łukasz Nowak"], "pad \(pad)")
+        }
+    }
+
     func testANameAcrossAChunkBoundaryIsFoundOnce() {
         let prefix = String(repeating: "x", count: 95)
         let text = prefix + " Name: Margarida Sousa Tavares\n"
