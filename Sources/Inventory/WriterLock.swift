@@ -38,8 +38,7 @@ public final class WriterLock {
             usleep(100_000)
         }
         self.fd = fd
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        let text = "pid \(getpid()) started \(stamp)\n"
+        let text = "pid \(getpid()) started \(WriterLock.utcStamp(time(nil)))\n"
         _ = ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
@@ -49,6 +48,16 @@ public final class WriterLock {
         _ = ftruncate(fd, 0)
         flock(fd, LOCK_UN)
         close(fd)
+    }
+
+    /// `2026-11-23T19:45:02Z` for `t` (seconds since the epoch), without Foundation's
+    /// formatter: building one costs milliseconds, and the lock is taken on every run.
+    static func utcStamp(_ t: time_t) -> String {
+        var seconds = t
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return "unknown time" }
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The holder line (`pid 123 started 2026-...`) or `holder unknown`.

@@ -132,6 +132,14 @@ final class InventoryStoreTests: XCTestCase {
         _ = first
     }
 
+    /// The holder's start time is written without Foundation's formatter: the same text.
+    func testLockStampMatchesISO8601() {
+        let formatter = ISO8601DateFormatter()
+        for t in [0, 59, 951_782_400, 1_795_459_502, 4_102_444_799] {
+            XCTAssertEqual(WriterLock.utcStamp(time_t(t)), formatter.string(from: Date(timeIntervalSince1970: Double(t))), "\(t)")
+        }
+    }
+
     func testCompleteScanReplacesFindingsPartialAndErrorKeepThem() throws {
         let store = try InventoryStore.openWriter(path: path)
         func run() throws -> Int64 { try store.beginRun(toolVersion: "t", rulesDigest: "r", limitsDigest: "l", roots: ["root"], startedNs: 0, changedOnly: false) }
