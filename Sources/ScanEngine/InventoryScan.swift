@@ -48,6 +48,13 @@ enum InventoryScan {
         let leftovers = journal.leftovers()
         try store.recordInflight(leftovers)
         journal.reset()
+        // The known objects are read first, while the digests are computed and the run starts;
+        // their own connection: a reader does not wait for the writer's start of the run.
+        let known = BackgroundTask {
+            let reader = try InventoryStore.openReader(path: options.path)
+            return KnownState(index: try reader.knownObjects(roots: request.roots),
+                              preloaded: options.forceRescan ? [:] : try reader.liveFindingsByObject(roots: request.roots, limit: InventoryScan.preloadLimit))
+        }
         let builtIn = PatternLocator.builtIn().map { [$0] } ?? []
         let rulesDigest = ScanDigests.rules(patternDirs: builtIn + request.patternDirs, minConfidence: request.minConfidence, kinds: request.kinds)
         let limitsDigest = ScanDigests.limits(chunkSize: chunkSize, walk: request.walk,
@@ -57,12 +64,7 @@ enum InventoryScan {
         return PreparedInventory(
             store: store, journal: journal, recovered: leftovers.count, rulesDigest: rulesDigest, limitsDigest: limitsDigest,
             baseline: baseline, startNs: startNs,
-            known: BackgroundTask {
-                // Its own connection: a reader does not wait for the writer's start of the run.
-                let reader = try InventoryStore.openReader(path: options.path)
-                return KnownState(index: try reader.knownObjects(roots: request.roots),
-                                  preloaded: options.forceRescan ? [:] : try reader.liveFindingsByObject(roots: request.roots, limit: InventoryScan.preloadLimit))
-            },
+            known: known,
             validRuns: try store.runs(rulesDigest: rulesDigest, limitsDigest: limitsDigest),
             rulesLoadedBefore: try store.hasCompleteRun(rulesDigest: rulesDigest))
     }
