@@ -178,6 +178,35 @@ public final class KnownObjectIndex: @unchecked Sendable {
             findingCount: Int(r.findingCount), rescan: f & KnownObjectIndex.rescanFlag != 0, attempts: Int(r.attempts))
     }
 
+    /// What a refresh needs to know about a known object to replay it, read from its record
+    /// without building a `KnownObject` (the decision is taken once per walked file).
+    public struct ReplayFacts {
+        public let id: Int64
+        /// Device, inode, size and mtime are stored and equal the walked file's, and the
+        /// object is not marked for a rescan.
+        public let sameFile: Bool
+        /// Index in `statusNames`; `statusNames.count` for an unknown status.
+        public let status: UInt8
+        public let reason: String?
+        public let scannedRun: Int64?
+        public let findingCount: Int
+    }
+
+    public static let complete: UInt8 = 0, partial: UInt8 = 1, skipped: UInt8 = 2, error: UInt8 = 3
+
+    /// The replay facts of record `n` against a walked file's identity.
+    public func replayFacts(at n: Int, device: UInt64, inode: UInt64, size: UInt64, mtimeNs: Int64) -> ReplayFacts {
+        records.withUnsafeBufferPointer { recs in
+            let r = recs[n]
+            let identity = KnownObjectIndex.hasDevice | KnownObjectIndex.hasInode | KnownObjectIndex.hasSize | KnownObjectIndex.hasMtime
+            let same = r.flags & (identity | KnownObjectIndex.rescanFlag) == identity
+                && r.device == device && r.inode == inode && r.size == size && r.mtimeNs == mtimeNs
+            return ReplayFacts(id: r.id, sameFile: same, status: r.status, reason: r.reason >= 0 ? reasons[Int(r.reason)] : nil,
+                               scannedRun: r.flags & KnownObjectIndex.hasScannedRun != 0 ? r.scannedRun : nil,
+                               findingCount: Int(r.findingCount))
+        }
+    }
+
     /// The location of record `n`.
     public func location(at n: Int) -> String {
         let r = records[n]

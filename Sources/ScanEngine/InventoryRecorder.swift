@@ -153,11 +153,22 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     public func decide(_ files: [WalkedFile]) -> [ReadDecision] {
         if stopRequested { return files.map { _ in .drop } }
         guard let state = knownState() else { return files.map { _ in .drop } }
-        return zip(files, state.index.find(files.map(\.path))).map { file, n in
+        var replays = 0
+        var lastValidRun: Int64?   // the run most objects were scanned in, checked once
+        let decisions = zip(files, state.index.find(files.map(\.path))).map { file, n -> ReadDecision in
             guard let n else { return .read }
             state.index.markSeen(n)
-            return replayDecision(file, state.index.object(at: n), preloaded: state.preloaded) ?? .read
+            let facts = state.index.replayFacts(at: n, device: file.device, inode: file.inode, size: file.size, mtimeNs: file.mtime.ns)
+            guard let decision = replayDecision(file, facts, preloaded: state.preloaded, lastValidRun: &lastValidRun) else { return .read }
+            if case .replay = decision { replays += 1 }
+            return decision
         }
+        if replays > 0 {
+            lock.lock()
+            replayed += replays
+            lock.unlock()
+        }
+        return decisions
     }
 
     /// The known objects (waits for them the first time); nil when they could not be read,
@@ -189,17 +200,22 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
     }
 
     /// A replay when the stored result still holds for this file; nil to read it.
-    private func replayDecision(_ file: WalkedFile, _ k: KnownObject, preloaded: [Int64: [StoredFinding]]?) -> ReadDecision? {
-        let sameFile = k.device == file.device && k.inode == file.inode && k.size == file.size && k.mtimeNs == file.mtime.ns && !k.rescan
-        guard sameFile, !options.forceRescan else { return nil }
-        let crashed = k.status == "error" && k.reason == "crashed"
+    /// `lastValidRun` remembers a scanned run found among the valid runs.
+    private func replayDecision(_ file: WalkedFile, _ k: KnownObjectIndex.ReplayFacts, preloaded: [Int64: [StoredFinding]]?,
+                                lastValidRun: inout Int64?) -> ReadDecision? {
+        guard k.sameFile, !options.forceRescan else { return nil }
+        let crashed = k.status == KnownObjectIndex.error && k.reason == "crashed"
         if crashed {
             guard !options.retryCrashed else { return nil }
         } else {
-            guard let scannedRun = k.scannedRun, validRuns.contains(scannedRun) else { return nil }
+            guard let scannedRun = k.scannedRun else { return nil }
+            if scannedRun != lastValidRun {
+                guard validRuns.contains(scannedRun) else { return nil }
+                lastValidRun = scannedRun
+            }
             switch k.status {
-            case "complete", "skipped": break
-            case "partial" where !(k.reason ?? "").hasPrefix("io"): break
+            case KnownObjectIndex.complete, KnownObjectIndex.skipped: break
+            case KnownObjectIndex.partial where !(k.reason ?? "").hasPrefix("io"): break
             default: return nil
             }
         }
@@ -215,10 +231,14 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
                 return .drop
             }
         }
-        lock.lock()
-        replayed += 1
-        lock.unlock()
-        return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
+        let status: ObjectStatus
+        switch k.status {
+        case KnownObjectIndex.partial: status = .partial(k.reason ?? "")
+        case KnownObjectIndex.skipped: status = .skipped(k.reason ?? "")
+        case KnownObjectIndex.error: status = .error(k.reason ?? "")
+        default: status = .complete
+        }
+        return .replay(ObjectResult(location: file.path, status: status, bytes: 0, findingCount: findings.count), findings)
     }
 
     /// For a new or changed file whose size matches content scanned before: hashes its text
