@@ -158,9 +158,57 @@ struct NameScanner: Sendable {
             // A capital glued to a digit ("A4", "D37") is part of a code: `run` would stop
             // at once, after this one letter.
             if (b &- 65) < 26 && i + 1 < count && (p[i + 1] &- 48) < 10 { i += 1; continue }
-            let next = run(p, count: count, at: i, limit: to, tokens: &tokens, into: &out)
+            var first = FirstWord(end: 0, hyphen: false, cls: nil)
+            if let end = loneWordEnd(p, count: count, at: i, first: &first) {
+                i = end
+                continue
+            }
+            let next = run(p, count: count, at: i, limit: to, first: first, tokens: &tokens, into: &out)
             i = max(next, i + 1)
         }
+    }
+
+    /// The commonest capitalised word, settled without reading a run: a word that `run`
+    /// would refuse on its own, whatever follows (glued to an address or a number; a common
+    /// word that is no name word; a word in capitals no list holds), or a word no list
+    /// holds, followed by a word in small letters that no particle starts, with no label,
+    /// salutation or sign-off before it.
+    /// Returns where scanning goes on (the word's end, as `run` would), or nil to read the
+    /// run. `i` is a capital at a word boundary.
+    /// When it returns nil, `first` holds what was read of the first word, for `run`.
+    @inline(__always)
+    func loneWordEnd(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, first: inout FirstWord) -> Int? {
+        var hyphen = false
+        let end = wordEnd(p, i, count, hyphen: &hyphen)
+        first = FirstWord(end: end, hyphen: hyphen, cls: nil)
+        guard end > i, !hyphen else { return nil }
+        if end < count {
+            let c = p[end]
+            // The same glue tests as `run`: the word ends nothing but an address or code.
+            if c == 64 || c == 95 || c == 47 || c == 61 || c == 43 || (c &- 48) < 10 { return end }
+            if c == 46 && end + 1 < count && isLetterStart(p[end + 1]) && end - i > 1 { return end }
+            if c == 46 && end - i == 1 { return nil }   // an initial
+        }
+        let cls = table.lookup(p, i, end, readable: count)
+        first.cls = cls
+        if cls.contains(.notName) && cls.isDisjoint(with: [.given, .surname]) { return end }
+        guard cls.isEmpty else { return nil }
+        if !hasSmallLetter(p, i, end) { return end }     // a word in capitals no list holds
+        if end + 1 < count && p[end] == 32 {
+            // After one space the run may go on: only a word in small letters that no
+            // particle starts, or no word, leaves this word alone.
+            let n = p[end + 1]
+            if isLetterStart(n) && !((n &- 97) < 26 && !NameScanner.mayBe(n, 1, first: particleFirst, lengths: ~0)) { return nil }
+        }
+        return mayHaveContext(p, i, count) ? nil : end
+    }
+
+    /// The first word of a run as `loneWordEnd` read it: its end, whether it holds a hyphen,
+    /// and its classes when they were looked up (a capitalised word, not an initial).
+    struct FirstWord {
+        var end: Int
+        var hyphen: Bool
+        var cls: WordClass?
     }
 
     /// Whether a word may start at `i`: the byte before is not part of a word, an address,
@@ -261,7 +309,8 @@ struct NameScanner: Sendable {
     /// Returns where scanning goes on.
     /// With `assumeContext` the run counts as labelled (the top line of a CV).
     func run(_ p: UnsafePointer<UInt8>, count: Int, at start: Int, limit: Int, assumeContext: Bool = false,
-             tokens: inout TokenRun, into out: inout [Found]) -> Int {
+             first: FirstWord? = nil, tokens: inout TokenRun, into out: inout [Found]) -> Int {
+        var known = first    // the first word, already read by `loneWordEnd`
         tokens.count = 0
         tokens.surnameFirst = false
         var i = start
@@ -272,7 +321,17 @@ struct NameScanner: Sendable {
         while tokens.count < NameScanner.maxTokens {
             guard i < count, isLetterStart(p[i]) else { break }
             var hyphen = false
-            let end = wordEnd(p, i, count, hyphen: &hyphen)
+            let end: Int
+            let knownClass: WordClass?
+            if let k = known {
+                end = k.end
+                hyphen = k.hyphen
+                knownClass = k.cls
+                known = nil
+            } else {
+                end = wordEnd(p, i, count, hyphen: &hyphen)
+                knownClass = nil
+            }
             guard end > i else { break }
             if tokens.isEmpty && firstEnd == 0 { firstEnd = end }
             let capital = WordTable.isCapital(p, i, count)
@@ -291,7 +350,7 @@ struct NameScanner: Sendable {
             let initial = capital && end - i == 1 && end < count && p[end] == 46
             // A word in small letters matters only as a particle: most are ruled out unread.
             var cls: WordClass = initial ? table.lookup(p, i, end + 1)     // "C." (calle) is a street word
-                : capital || mayBeParticle(p[i], end - i) ? table.lookup(p, i, end, readable: count) : []
+                : knownClass ?? (capital || mayBeParticle(p[i], end - i) ? table.lookup(p, i, end, readable: count) : [])
             let particle = !capital && cls.contains(.particle)
             if !capital && !particle { break }
             if capital && !initial {
