@@ -171,8 +171,8 @@ struct NameScanner: Sendable {
     /// The commonest capitalised word, settled without reading a run: a word that `run`
     /// would refuse on its own, whatever follows (glued to an address or a number; a common
     /// word that is no name word; a word in capitals no list holds), or a word no list
-    /// holds, followed by a word in small letters that no particle starts, with no label,
-    /// salutation or sign-off before it.
+    /// holds, followed by a word in small letters that is no particle (or by no word), with
+    /// no label, salutation or sign-off before it.
     /// Returns where scanning goes on (the word's end, as `run` would), or nil to read the
     /// run. `i` is a capital at a word boundary.
     /// When it returns nil, `first` holds what was read of the first word, for `run`.
@@ -195,10 +195,19 @@ struct NameScanner: Sendable {
         guard cls.isEmpty else { return nil }
         if !hasSmallLetter(p, i, end) { return end }     // a word in capitals no list holds
         if end + 1 < count && p[end] == 32 {
-            // After one space the run may go on: only a word in small letters that no
-            // particle starts, or no word, leaves this word alone.
+            // After one space the run may go on: only a word in small letters that is no
+            // particle, or no word, leaves this word alone.
             let n = p[end + 1]
-            if isLetterStart(n) && !((n &- 97) < 26 && !NameScanner.mayBe(n, 1, first: particleFirst, lengths: ~0)) { return nil }
+            if isLetterStart(n) {
+                guard (n &- 97) < 26 else { return nil }
+                if NameScanner.mayBe(n, 1, first: particleFirst, lengths: ~0) {
+                    var nextHyphen = false
+                    let nextEnd = wordEnd(p, end + 1, count, hyphen: &nextHyphen)
+                    if mayBeParticle(n, nextEnd - end - 1) && table.lookup(p, end + 1, nextEnd, readable: count).contains(.particle) {
+                        return nil
+                    }
+                }
+            }
         }
         return mayHaveContext(p, i, count) ? nil : end
     }

@@ -67,6 +67,18 @@ final class NameScannerTests: XCTestCase {
         XCTAssertEqual(names("Σελήνη Ορφανίδου, selini.orfanidou@example.gr"), ["Σελήνη Ορφανίδου"])
     }
 
+    /// Capitalised words settled without reading a run (`loneWordEnd`) next to the ones that
+    /// need it: an unlisted word before a small word that is no particle is passed over, one
+    /// before a real particle still reads the run, with or without a label before it.
+    func testLoneWordsAndParticlesAfterThem() {
+        XCTAssertEqual(names("Apoio ao Cliente;Recursos Humanos;Caixa de papel A4"), [])
+        XCTAssertEqual(names("Nome: Okonkwo da Costa"), ["Okonkwo da Costa"])
+        XCTAssertEqual(names("Okonkwo da Costa went home."), [])
+        XCTAssertEqual(names("Nome: Okonkwo afterwards left"), ["Okonkwo"])
+        XCTAssertEqual(names("INFO Okonkwo afterwards left"), [])
+        XCTAssertEqual(names("Pieter van den Broek signed."), ["Pieter van den Broek"])
+    }
+
     func testSignoffAndHeaders() {
         XCTAssertEqual(names("Thanks again.\n\nMed vänliga hälsningar\nIngrid Wästberg\n"), ["Ingrid Wästberg"])
         XCTAssertEqual(names("From: \"Lucía Moreno\" <lucia.moreno@example.es>\nTo: Pedro Alves <p.alves@example.pt>"),
