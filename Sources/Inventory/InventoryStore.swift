@@ -151,12 +151,12 @@ public final class InventoryStore: @unchecked Sendable {
                     while try RawColumns.step(raw, db) {
                         let status: UInt8
                         switch sqlite3_column_text(raw, 8)?.pointee {
-                        case UInt8(ascii: "c"): status = 0
-                        case UInt8(ascii: "p"): status = 1
-                        case UInt8(ascii: "s"): status = 2
-                        case UInt8(ascii: "e"): status = 3
+                        case UInt8(ascii: "c"): status = KnownObjectIndex.complete
+                        case UInt8(ascii: "p"): status = KnownObjectIndex.partial
+                        case UInt8(ascii: "s"): status = KnownObjectIndex.skipped
+                        case UInt8(ascii: "e"): status = KnownObjectIndex.error
                         case UInt8(ascii: "d"): continue     // deleted: not known any more
-                        default: status = 4
+                        default: status = UInt8(KnownObjectIndex.statusNames.count)   // unknown
                         }
                         // Bit k: column 2 + k (device, inode, size, mtime, scanned run) is NULL.
                         var nulls: UInt8 = 0
@@ -167,7 +167,7 @@ public final class InventoryStore: @unchecked Sendable {
                                      scannedRun: sqlite3_column_int64(raw, 6), nulls: nulls,
                                      rescan: sqlite3_column_int64(raw, 7) != 0, status: status,
                                      findingCount: Int(sqlite3_column_int64(raw, 9)), attempts: Int(sqlite3_column_int64(raw, 10)),
-                                     reason: status == 0 ? nil : RawColumns.text(raw, 11))
+                                     reason: status == KnownObjectIndex.complete ? nil : RawColumns.text(raw, 11))
                     }
                 }
                 index.finishLoading()

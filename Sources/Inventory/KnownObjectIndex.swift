@@ -190,9 +190,20 @@ public final class KnownObjectIndex: @unchecked Sendable {
         public let reason: String?
         public let scannedRun: Int64?
         public let findingCount: Int
+
+        /// The status as an `ObjectStatus` (as `KnownObject.objectStatus`).
+        public var objectStatus: ObjectStatus {
+            switch status {
+            case KnownObjectIndex.partial: return .partial(reason ?? "")
+            case KnownObjectIndex.skipped: return .skipped(reason ?? "")
+            case KnownObjectIndex.error: return .error(reason ?? "")
+            default: return .complete
+            }
+        }
     }
 
-    public static let complete: UInt8 = 0, partial: UInt8 = 1, skipped: UInt8 = 2, error: UInt8 = 3
+    /// Indices in `statusNames`.
+    public static let complete: UInt8 = 0, partial: UInt8 = 1, skipped: UInt8 = 2, error: UInt8 = 3, deleted: UInt8 = 4
 
     /// The replay facts of record `n` against a walked file's identity.
     public func replayFacts(at n: Int, device: UInt64, inode: UInt64, size: UInt64, mtimeNs: Int64) -> ReplayFacts {

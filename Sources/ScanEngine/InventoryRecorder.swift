@@ -231,14 +231,7 @@ public final class InventoryRecorder: ScanObserver, @unchecked Sendable {
                 return .drop
             }
         }
-        let status: ObjectStatus
-        switch k.status {
-        case KnownObjectIndex.partial: status = .partial(k.reason ?? "")
-        case KnownObjectIndex.skipped: status = .skipped(k.reason ?? "")
-        case KnownObjectIndex.error: status = .error(k.reason ?? "")
-        default: status = .complete
-        }
-        return .replay(ObjectResult(location: file.path, status: status, bytes: 0, findingCount: findings.count), findings)
+        return .replay(ObjectResult(location: file.path, status: k.objectStatus, bytes: 0, findingCount: findings.count), findings)
     }
 
     /// For a new or changed file whose size matches content scanned before: hashes its text
