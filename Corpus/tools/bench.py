@@ -128,7 +128,7 @@ def main():
         print(f"| `{r['label']}` | {r['seconds']:.2f} | {r['mbps']:.0f} | {r['rss_mb']:.0f} | {r['seconds'] / base:.2f}x |")
     off = best["trawl -j1, names off"]["mbps"]
     print(f"names on: {best['trawl -j1']['mbps']:.0f} MB/s, names off: {off:.0f} MB/s, "
-          f"drop {100 * (1 - best['trawl -j1']['mbps'] / off):.0f} %")
+          f"drop {100 * (1 - best['trawl -j1']['mbps'] / off):.1f} %")
 
 
 if __name__ == "__main__":
