@@ -12,9 +12,14 @@ public enum Escaping {
     /// controls, DEL, U+2028 and U+2029), which go through it.
     public static func appendJSON(_ s: String, to out: inout [UInt8]) {
         let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { buf in
-            // One table load per byte; only a flagged byte (control, quote, backslash, DEL,
-            // or 0xE2, which may start U+2028/U+2029) is looked at further.
+            // Eight bytes at a time while none can need escaping (most of a finding's text:
+            // paths, kinds, hex fingerprints), then one table load per byte; only a flagged
+            // byte (control, quote, backslash, DEL, or 0xE2, which may start U+2028/U+2029)
+            // is looked at further.
             var k = 0
+            if let base = buf.baseAddress {
+                while k + 8 <= buf.count && !mayNeedEscape(UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) { k += 8 }
+            }
             while k < buf.count {
                 let b = buf[k]
                 if jsonFlag[Int(b)] != 0 {
@@ -29,6 +34,21 @@ public enum Escaping {
             return true
         }
         if copied != true { out.append(contentsOf: jsonSlow(s).utf8) }
+    }
+
+    /// Whether any byte of `x` is one `appendJSON` must look at (a control, `"`, `\\`, DEL
+    /// or 0xE2): exact zero-byte tests ("haszero" of Bit Twiddling Hacks without the
+    /// borrow, so no byte is flagged for its neighbour) on `x` and on `x` xor each value.
+    @inline(__always)
+    static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // The high bit of each zero byte of y, exactly.
+        func zeros(_ y: UInt64) -> UInt64 { ~(((y & low7) &+ low7) | y | low7) }
+        // Controls: bytes below 0x20, i.e. whose top three bits are all clear.
+        let control = zeros(x & (ones &* 0xE0))
+        let quote = zeros(x ^ (ones &* 0x22)), backslash = zeros(x ^ (ones &* 0x5C))
+        let del = zeros(x ^ (ones &* 0x7F)), e2 = zeros(x ^ (ones &* 0xE2))
+        return control | quote | backslash | del | e2 != 0
     }
 
     /// Bytes `appendJSON` must look at: controls, `"`, `\\`, DEL, and 0xE2.
