@@ -412,8 +412,9 @@ struct NameScanner: Sendable {
         var lead = 0
         while lead < tokens.count - 1, tokens[lead].cls.contains(.prefix), !tokens[lead].cls.contains(.given) { lead += 1 }
         let honorific = lead > 0
+        // After a label or salutation the whole run is the name ("Nome: Okonkwo da Silva").
         if !honorific && !assumeContext, let g = tokens.buffer.firstIndex(where: { $0.cls.contains(.given) }), g > 1,
-           tokens[g - 1].particle, !tokens[0].cls.contains(.given) {
+           tokens[g - 1].particle, !tokens[0].cls.contains(.given), contextBefore(p, tokens[0].start, count) == nil {
             lead = g
         }
         while lead < tokens.count, tokens[lead].particle || tokens[lead].initial && lead == tokens.count - 1 { lead += 1 }

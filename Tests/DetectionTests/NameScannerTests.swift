@@ -73,6 +73,9 @@ final class NameScannerTests: XCTestCase {
     func testLoneWordsAndParticlesAfterThem() {
         XCTAssertEqual(names("Apoio ao Cliente;Recursos Humanos;Caixa de papel A4"), [])
         XCTAssertEqual(names("Nome: Okonkwo da Costa"), ["Okonkwo da Costa"])
+        // A particle before a listed given name ends another noun, but not after a label.
+        XCTAssertEqual(names("Nome: Okonkwo da Silva-Eze"), ["Okonkwo da Silva-Eze"])
+        XCTAssertEqual(names("Kontaktdaten von Hannes"), ["Hannes"])
         XCTAssertEqual(names("Okonkwo da Costa went home."), [])
         XCTAssertEqual(names("Nome: Okonkwo afterwards left"), ["Okonkwo"])
         XCTAssertEqual(names("INFO Okonkwo afterwards left"), [])
