@@ -79,7 +79,30 @@ struct WordTable: @unchecked Sendable {
     /// (a short word is then loaded in one eight-byte read).
     @inline(__always)
     func lookup(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, readable: Int = 0) -> WordClass {
-        lookup(hash: WordTable.hash(p, from, to, readable: readable))
+        // A short ASCII word (most capitalised words) is hashed here, in the caller; the
+        // rest goes through `hash` out of line (same value either way).
+        let n = to - from
+        if n > 0 && n < 8 && from + 8 <= readable {
+            let mask: UInt64 = (1 << UInt64(8 * n)) &- 1
+            let x = UnsafeRawPointer(p + from).loadUnaligned(as: UInt64.self) & mask
+            if x & 0x8080_8080_8080_8080 == 0 { return lookup(hash: WordTable.shortHash(x, n, mask)) }
+        }
+        return lookup(hash: WordTable.outOfLineHash(p, from, to))
+    }
+
+    @inline(never)
+    static func outOfLineHash(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        hash(p, from, to)
+    }
+
+    /// `hash` of an ASCII word of `n` (1...7) bytes loaded into `x` (bytes past it cleared).
+    @inline(__always)
+    static func shortHash(_ x: UInt64, _ n: Int, _ mask: UInt64) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(n)
+        h = (h ^ (x | (0x2020_2020_2020_2020 & mask))) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return h & ~WordTable.classBits == 0 ? 1 << 16 : h
     }
 
     /// The bitmap test inline (most words stop there), the probe of the slots out of line.
@@ -117,12 +140,7 @@ struct WordTable: @unchecked Sendable {
             // One read, the bytes past the word masked off: the same value the tail loop builds.
             let mask: UInt64 = (1 << UInt64(8 * n)) &- 1
             let x = UnsafeRawPointer(p + from).loadUnaligned(as: UInt64.self) & mask
-            if x & 0x8080_8080_8080_8080 == 0 {
-                h = (h ^ (x | (fold & mask))) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
-                h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
-                return h & ~WordTable.classBits == 0 ? 1 << 16 : h
-            }
+            if x & 0x8080_8080_8080_8080 == 0 { return shortHash(x, n, mask) }
         }
         var i = from
         var ascii = true

@@ -25,6 +25,26 @@ final class WordTableTests: XCTestCase {
         }
     }
 
+    /// The short-word hash taken in the caller equals the out-of-line one, for random ASCII
+    /// words of every short length (a word in the table is found both ways).
+    func testInlineShortHashEqualsTheFullHash() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'.".utf8)
+        for _ in 0..<5_000 {
+            let n = Int.random(in: 1...7, using: &rng)
+            let word = (0..<n).map { _ in letters.randomElement(using: &rng)! }
+            let padded = word + Array("  tail  ".utf8)
+            let full = word.withUnsafeBufferPointer { WordTable.hash($0.baseAddress!, 0, n) }
+            padded.withUnsafeBufferPointer { buf in
+                let mask: UInt64 = (1 << UInt64(8 * n)) &- 1
+                let x = UnsafeRawPointer(buf.baseAddress!).loadUnaligned(as: UInt64.self) & mask
+                XCTAssertEqual(WordTable.shortHash(x, n, mask), full, String(decoding: word, as: UTF8.self))
+            }
+            let table = WordTable([(String(decoding: word, as: UTF8.self), .given)])
+            XCTAssertEqual(padded.withUnsafeBufferPointer { table.lookup($0.baseAddress!, 0, n, readable: $0.count) }, .given)
+        }
+    }
+
     func testCapitalsOfEachScript() {
         for (text, capital) in [("Ana", true), ("ana", false), ("Élodie", true), ("élodie", false), ("Łukasz", true),
                                 ("łukasz", false), ("Сократ", true), ("сократ", false), ("Σελήνη", true), ("σελήνη", false), ("×", false)] {
