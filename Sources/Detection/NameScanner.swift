@@ -179,7 +179,7 @@ struct NameScanner: Sendable {
     @inline(__always)
     func loneWordEnd(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, first: inout FirstWord) -> Int? {
         var hyphen = false
-        let end = wordEnd(p, i, count, hyphen: &hyphen)
+        let end = shortWordEnd(p, i, count) ?? wordEnd(p, i, count, hyphen: &hyphen)
         first = FirstWord(end: end, hyphen: hyphen, cls: nil)
         guard end > i, !hyphen else { return nil }
         if end < count {
@@ -202,7 +202,7 @@ struct NameScanner: Sendable {
                 guard (n &- 97) < 26 else { return nil }
                 if NameScanner.mayBe(n, 1, first: particleFirst, lengths: ~0) {
                     var nextHyphen = false
-                    let nextEnd = wordEnd(p, end + 1, count, hyphen: &nextHyphen)
+                    let nextEnd = shortWordEnd(p, end + 1, count) ?? wordEnd(p, end + 1, count, hyphen: &nextHyphen)
                     if mayBeParticle(n, nextEnd - end - 1) && table.lookup(p, end + 1, nextEnd, readable: count).contains(.particle) {
                         return nil
                     }
@@ -277,6 +277,22 @@ struct NameScanner: Sendable {
             }
         }
         return j
+    }
+
+    /// `wordEnd` of an ASCII word shorter than eight bytes, without its loop: nil when the
+    /// word is longer, holds other bytes, or ends at a byte `wordEnd` might read past (a
+    /// hyphen, an apostrophe, a two-byte letter).
+    @inline(__always)
+    func shortWordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int? {
+        guard i + 8 <= count else { return nil }
+        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        let letters = ByteLanes.between(x | (ByteLanes.ones &* 0x20), 0x60, 0x7B)
+        let others = ~letters & ByteLanes.high
+        guard others != 0 else { return nil }
+        let end = i + others.trailingZeroBitCount >> 3
+        let b = p[end]
+        guard end > i, b != 45, b != 39, b != 0xE2, !(b >= 0xC3 && b <= 0xD4) else { return nil }
+        return end
     }
 
     /// The folded ASCII first bytes (a 128-bit set) and the byte lengths (a 64-bit set) of

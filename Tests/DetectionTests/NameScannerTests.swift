@@ -82,6 +82,30 @@ final class NameScannerTests: XCTestCase {
         XCTAssertEqual(names("Pieter van den Broek signed."), ["Pieter van den Broek"])
     }
 
+    /// The loop-free end of a short ASCII word agrees with `wordEnd` wherever it answers, on
+    /// random texts dense in letters, hyphens, apostrophes, spaces and two-byte letters.
+    func testShortWordEndAgreesWithWordEnd() throws {
+        let scanner = try XCTUnwrap(detector.names)
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [[0x61], [0x5A], [0x20], [0x2D], [0x27], [0x2E], [0x31], [0xC3, 0xA9], [0xC3, 0x89], [0xE2, 0x80, 0x99], [0x40]]
+        var answered = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < 24 { bytes += pieces.randomElement(using: &rng)! }
+            bytes.withUnsafeBufferPointer { buf in
+                let p = buf.baseAddress!
+                for i in 0..<buf.count {
+                    guard let quick = scanner.shortWordEnd(p, i, buf.count) else { continue }
+                    answered += 1
+                    var hyphen = false
+                    XCTAssertEqual(quick, scanner.wordEnd(p, i, buf.count, hyphen: &hyphen), "\(bytes) at \(i)")
+                    XCTAssertFalse(hyphen)
+                }
+            }
+        }
+        XCTAssertGreaterThan(answered, 1_000)
+    }
+
     func testSignoffAndHeaders() {
         XCTAssertEqual(names("Thanks again.\n\nMed vänliga hälsningar\nIngrid Wästberg\n"), ["Ingrid Wästberg"])
         XCTAssertEqual(names("From: \"Lucía Moreno\" <lucia.moreno@example.es>\nTo: Pedro Alves <p.alves@example.pt>"),
