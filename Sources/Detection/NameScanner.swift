@@ -176,7 +176,8 @@ struct NameScanner: Sendable {
     /// Returns where scanning goes on (the word's end, as `run` would), or nil to read the
     /// run. `i` is a capital at a word boundary.
     /// When it returns nil, `first` holds what was read of the first word, for `run`.
-    @inline(__always)
+    /// (`@_transparent`: marked `@inline(__always)`, it stayed a call per capitalised word.)
+    @_transparent
     func loneWordEnd(_ p: UnsafePointer<UInt8>, count: Int, at i: Int, first: inout FirstWord) -> Int? {
         var hyphen = false
         let end = shortWordEnd(p, i, count) ?? wordEnd(p, i, count, hyphen: &hyphen)
