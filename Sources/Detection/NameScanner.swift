@@ -183,13 +183,9 @@ struct NameScanner: Sendable {
         let end = shortWordEnd(p, i, count) ?? wordEnd(p, i, count, hyphen: &hyphen)
         first = FirstWord(end: end, hyphen: hyphen, cls: nil)
         guard end > i, !hyphen else { return nil }
-        if end < count {
-            let c = p[end]
-            // The same glue tests as `run`: the word ends nothing but an address or code.
-            if c == 64 || c == 95 || c == 47 || c == 61 || c == 43 || (c &- 48) < 10 { return end }
-            if c == 46 && end + 1 < count && isLetterStart(p[end + 1]) && end - i > 1 { return end }
-            if c == 46 && end - i == 1 { return nil }   // an initial
-        }
+        // The word ends nothing but an address or code; or it is an initial ("J.").
+        if gluedToCode(p, i, end, count, capital: true) { return end }
+        if end < count && p[end] == 46 && end - i == 1 { return nil }
         let cls = table.lookup(p, i, end, readable: count)
         first.cls = cls
         if cls.contains(.notName) && cls.isDisjoint(with: [.given, .surname]) { return end }
@@ -211,6 +207,17 @@ struct NameScanner: Sendable {
             }
         }
         return mayHaveContext(p, i, count) ? nil : end
+    }
+
+    /// Whether the word `p[i..<end]` is glued to '@', '_', '/', '=', '+', a digit, or a dot
+    /// and a letter ('.x'): part of an address or code. A capital alone before a dot is an
+    /// initial ("J.Smith" aside), not glue.
+    @inline(__always)
+    func gluedToCode(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int, _ count: Int, capital: Bool) -> Bool {
+        guard end < count else { return false }
+        let c = p[end]
+        if c == 64 || c == 95 || c == 47 || c == 61 || c == 43 || (c &- 48) < 10 { return true }
+        return c == 46 && end + 1 < count && isLetterStart(p[end + 1]) && !(end - i == 1 && capital)
     }
 
     /// The first word of a run as `loneWordEnd` read it: its end, whether it holds a hyphen,
@@ -361,17 +368,9 @@ struct NameScanner: Sendable {
             guard end > i else { break }
             if tokens.isEmpty && firstEnd == 0 { firstEnd = end }
             let capital = WordTable.isCapital(p, i, count)
-            // A word glued to '@', '.x', '_', '/', a digit or '=' is part of an address or code.
-            if end < count {
-                let c = p[end]
-                if c == 64 || c == 95 || c == 47 || c == 61 || c == 43 || (c &- 48) < 10 {
-                    stoppedBySymbol = true
-                    break
-                }
-                if c == 46 && end + 1 < count && isLetterStart(p[end + 1]) && !(end - i == 1 && capital) {
-                    stoppedBySymbol = true
-                    break
-                }
+            if gluedToCode(p, i, end, count, capital: capital) {
+                stoppedBySymbol = true
+                break
             }
             let initial = capital && end - i == 1 && end < count && p[end] == 46
             // A word in small letters matters only as a particle: most are ruled out unread.
@@ -472,14 +471,19 @@ struct NameScanner: Sendable {
     func mayHaveContext(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
         var j = i - 1
         while j >= 0 && p[j] == 32 { j -= 1 }
-        if j >= 1 && p[j] == 46 {
-            let b = p[j - 1]
-            if !(isLetterStart(b) || b & 0xC0 == 0x80) { return false }
-            var k = j - 1
-            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
-            if j - k > dottedLimit { return false }
-        }
+        if j >= 1 && p[j] == 46 && abbreviationStart(p, dot: j) == nil { return false }
         return mayFollowContext(p, i) && contextBefore(p, i, count) != nil
+    }
+
+    /// Where the word before the dot at `dot` starts (its letters and inner dots: "Dr",
+    /// "Sra", "dott"), when it is short enough to be a dotted salutation or honorific
+    /// (`dottedLimit` bytes with the dot); nil when it is longer or no letter stands before.
+    @inline(__always)
+    func abbreviationStart(_ p: UnsafePointer<UInt8>, dot j: Int) -> Int? {
+        guard j >= 1, isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80 else { return nil }
+        var k = j - 1
+        while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
+        return j - k > dottedLimit ? nil : k + 1
     }
 
     /// Whether a label, salutation or sign-off could stand before `i`: a line start, a `:`
@@ -743,12 +747,9 @@ struct NameScanner: Sendable {
         var dottedWordStart: Int? = nil
         if p[j] == 46 || p[j] == 33 || p[j] == 63 {
             // A sentence end is no label; only a short abbreviation ("Dr.", "Sra.") may be.
-            guard p[j] == 46, j >= 1, (isLetterStart(p[j - 1]) || p[j - 1] & 0xC0 == 0x80) else { return nil }
-            var k = j - 1
-            while k >= 0 && j - k <= dottedLimit && (isLetterStart(p[k]) || p[k] & 0xC0 == 0x80 || p[k] == 46) { k -= 1 }
-            if j - k > dottedLimit { return nil }
+            guard p[j] == 46, let start = abbreviationStart(p, dot: j) else { return nil }
             // The word's letters and dots are read: the phrase below goes on from there.
-            dottedWordStart = k + 1
+            dottedWordStart = start
         }
         var colon = false
         if p[j] == 58 || p[j] == 61 {
