@@ -23,12 +23,8 @@ public struct KnownObject: Sendable, Hashable {
 
     /// The status as an `ObjectStatus` (`deleted` reads as complete; callers filter it out).
     public var objectStatus: ObjectStatus {
-        switch status {
-        case "partial": return .partial(reason ?? "")
-        case "skipped": return .skipped(reason ?? "")
-        case "error": return .error(reason ?? "")
-        default: return .complete
-        }
+        let number = KnownObjectIndex.statusNames.firstIndex(of: status) ?? KnownObjectIndex.statusNames.count
+        return KnownObjectIndex.objectStatus(UInt8(number), reason: reason)
     }
 }
 

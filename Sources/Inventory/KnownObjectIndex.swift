@@ -191,14 +191,18 @@ public final class KnownObjectIndex: @unchecked Sendable {
         public let scannedRun: Int64?
         public let findingCount: Int
 
-        /// The status as an `ObjectStatus` (as `KnownObject.objectStatus`).
-        public var objectStatus: ObjectStatus {
-            switch status {
-            case KnownObjectIndex.partial: return .partial(reason ?? "")
-            case KnownObjectIndex.skipped: return .skipped(reason ?? "")
-            case KnownObjectIndex.error: return .error(reason ?? "")
-            default: return .complete
-            }
+        /// The status as an `ObjectStatus`.
+        public var objectStatus: ObjectStatus { KnownObjectIndex.objectStatus(status, reason: reason) }
+    }
+
+    /// The `ObjectStatus` of a status number (`deleted` and unknown read as complete;
+    /// callers filter them out).
+    public static func objectStatus(_ status: UInt8, reason: String?) -> ObjectStatus {
+        switch status {
+        case partial: return .partial(reason ?? "")
+        case skipped: return .skipped(reason ?? "")
+        case error: return .error(reason ?? "")
+        default: return .complete
         }
     }
 
